@@ -1,0 +1,97 @@
+package io.jenkins.plugins.icr.token;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * Which URLs a token may be sent to (DESIGN.md §3): https unless plain http is explicitly allowed; no credentials,
+ * query or fragment in a base URL; never a link-local or cloud-metadata address, where a token would be handed to
+ * whatever answers inside the cloud host.
+ */
+public final class EndpointPolicy {
+    private static final Set<String> METADATA_HOSTS =
+            Set.of("metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal");
+
+    private final boolean allowHttp;
+
+    private EndpointPolicy(boolean allowHttp) {
+        this.allowHttp = allowHttp;
+    }
+
+    public static EndpointPolicy httpsOnly() {
+        return new EndpointPolicy(false);
+    }
+
+    /** For local testing against a plain-http server. */
+    public static EndpointPolicy allowingHttp() {
+        return new EndpointPolicy(true);
+    }
+
+    /** Parses and checks a base URL, dropping a trailing slash. */
+    public HttpUrl check(String url) throws InvalidInputException {
+        if (url == null || url.isBlank()) {
+            throw new InvalidInputException("The URL is empty.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("'" + url.strip() + "' is not a valid URL: " + e.getReason() + ".");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw new InvalidInputException("The URL must start with https://" + (allowHttp ? " or http://" : "")
+                    + "; tokens are only sent over an encrypted connection.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidInputException(
+                    "The URL contains a username or password. Remove it: the token travels in a header, never in a URL.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidInputException("The URL has a query (?…) or fragment (#…). Give the server's base URL only.");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidInputException("The URL has no host name.");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (METADATA_HOSTS.contains(host) || isForbiddenLiteral(host)) {
+            throw new InvalidInputException(
+                    "The URL points at a link-local or cloud metadata address (" + host + "); tokens are never sent there.");
+        }
+        HttpUrl parsed = HttpUrl.get(uri.toString());
+        String path = parsed.encodedPath();
+        return path.endsWith("/") && path.length() > 1
+                ? parsed.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build()
+                : parsed;
+    }
+
+    private static boolean isForbiddenLiteral(String host) {
+        boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
+        if (!literal) {
+            return false;
+        }
+        try {
+            // A literal is parsed, not looked up.
+            return isForbidden(InetAddress.getByName(host.replace("[", "").replace("]", "")));
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Link-local covers 169.254.169.254 (AWS, GCP, Azure, OpenStack) and fe80::/10; the others are the metadata
+     * services of AWS over IPv6 and of Alibaba Cloud; the any-address never names a real server.
+     */
+    public static boolean isForbidden(InetAddress address) {
+        String text = address.getHostAddress();
+        return address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || text.equals("100.100.100.200")
+                || text.equals("fd00:ec2:0:0:0:0:0:254");
+    }
+}

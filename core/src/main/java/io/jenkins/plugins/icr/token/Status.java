@@ -1,0 +1,41 @@
+package io.jenkins.plugins.icr.token;
+
+/** The outcome of a verification. Names are stable: the CLI prints them and its exit codes follow them. */
+public enum Status {
+    /** Accepted, every required scope present. */
+    VALID(0),
+    /** Accepted, but the provider does not say which scopes the token has. */
+    UNVERIFIABLE(1),
+    /** Refused before any request was sent. */
+    INVALID_INPUT(2),
+    /** Accepted, some required scopes absent. */
+    MISSING_SCOPES(3),
+    /** The provider refuses the token: invalid, expired or revoked. */
+    REJECTED(4),
+    /** The provider knows the token but blocks it: SAML SSO, organization policy, IP allow list, lock-out. */
+    FORBIDDEN(5),
+    /** The provider's rate limit is exhausted; nothing is known about the token. */
+    RATE_LIMITED(6),
+    /** No usable answer: DNS, connect, TLS, timeout, 5xx, redirect, or a non-JSON answer. */
+    UNREACHABLE(6);
+
+    private final int exitCode;
+
+    Status(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Whether iCR can use the token as far as the provider told us. */
+    public boolean accepted() {
+        return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;
+    }
+
+    /** Transient outcomes say nothing about the token, so they are neither cached nor treated as its health. */
+    public boolean transientFault() {
+        return this == RATE_LIMITED || this == UNREACHABLE;
+    }
+}

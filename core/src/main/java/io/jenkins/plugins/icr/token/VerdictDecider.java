@@ -1,0 +1,81 @@
+package io.jenkins.plugins.icr.token;
+
+import io.jenkins.plugins.icr.token.provider.Answer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Weighs a provider's answer against the requirement: the status, the warnings, the message and the fix. */
+final class VerdictDecider {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private VerdictDecider() {}
+
+    static Verdict decide(VerificationRequest request, Answer answer, Clock clock) {
+        List<String> required = request.required().isEmpty() ? Requirement.defaultFor(answer.kind()) : request.required();
+        return answer instanceof Answer.Accepted accepted
+                ? accepted(request, accepted, required, clock.instant())
+                : refused(request, (Answer.Refused) answer, required);
+    }
+
+    private static Verdict accepted(VerificationRequest request, Answer.Accepted a, List<String> required, Instant now) {
+        ScopeRules rules = ScopeRules.of(a.kind());
+        List<String> missing = new ArrayList<>(a.granted() == null ? List.of() : rules.missing(required, a.granted()));
+        a.provenMissing().stream().filter(p -> !missing.contains(p)).forEach(missing::add);
+        Status status = !missing.isEmpty() ? Status.MISSING_SCOPES : a.granted() == null ? Status.UNVERIFIABLE : Status.VALID;
+
+        List<String> warnings = new ArrayList<>();
+        boolean expiresSoon = a.expiresAt() != null
+                && a.expiresAt().isBefore(now.plus(Duration.ofDays(request.warnDays())));
+        if (expiresSoon) {
+            long days = Math.max(0, Duration.between(now, a.expiresAt()).toDays());
+            warnings.add("The token expires on " + DAY.format(a.expiresAt()) + " (in " + days + (days == 1 ? " day" : " days")
+                    + "). Create its replacement before then.");
+        }
+        if (a.granted() != null) {
+            List<String> broad = rules.overBroad(a.granted(), required);
+            if (!broad.isEmpty()) {
+                warnings.add("The token has scopes iCR does not need: " + String.join(", ", broad)
+                        + ". A narrower token limits the damage if it leaks.");
+            }
+        }
+        if (a.kind() == TokenKind.BITBUCKET_APP_PASSWORD) {
+            warnings.add("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.");
+        }
+        warnings.addAll(a.notes());
+
+        String who = a.account() == null ? "" : " of " + a.account();
+        String what = request.provider().displayName() + " accepted the " + a.kind().displayName() + who;
+        String message = switch (status) {
+            case VALID -> what + "; it has every required scope (" + String.join(", ", required) + ").";
+            case MISSING_SCOPES -> what + ", but it lacks " + String.join(", ", missing) + ".";
+            default -> what + ", but its scopes cannot be checked: " + a.unreported();
+        };
+        Fix fix = status == Status.VALID && !expiresSoon && a.kind() != TokenKind.BITBUCKET_APP_PASSWORD
+                ? Fix.NONE
+                : TokenPages.newToken(request.endpoint(), a.kind(), required, missing);
+        return new Verdict(status, request.provider(), a.kind(), a.account(), a.granted(), required, missing,
+                a.expiresAt(), a.rateLimit().remaining(), warnings, message, fix);
+    }
+
+    private static Verdict refused(VerificationRequest request, Answer.Refused r, List<String> required) {
+        Fix fix = switch (r.status()) {
+            case REJECTED -> TokenPages.newToken(request.endpoint(), r.kind(), required, List.of());
+            case FORBIDDEN -> r.fixUrl() != null
+                    ? new Fix(r.fixUrl(), List.of("Open the link while signed in to the provider and authorize the token"
+                            + " for the organization, then verify again."))
+                    : new Fix(null, List.of("Ask the owner of the organization or workspace which policy blocks the"
+                            + " token (token type, IP allow list, approval), or use a token it allows."));
+            default -> Fix.NONE;
+        };
+        List<String> warnings = r.kind() == TokenKind.BITBUCKET_APP_PASSWORD
+                ? List.of("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.")
+                : List.of();
+        return new Verdict(r.status(), request.provider(), r.kind(), null, null, required, List.of(), null,
+                r.rateLimit().remaining(), warnings, r.message(), fix);
+    }
+}

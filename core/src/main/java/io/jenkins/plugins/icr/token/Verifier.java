@@ -1,0 +1,61 @@
+package io.jenkins.plugins.icr.token;
+
+import io.jenkins.plugins.icr.token.provider.Answer;
+import io.jenkins.plugins.icr.token.provider.Http;
+import io.jenkins.plugins.icr.token.provider.ProviderChecks;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * Verifies a token live against its provider: classifies it, refuses what can never work before any request,
+ * asks the provider, and weighs the answer against the requirement. Thread-safe; share one per process.
+ */
+public final class Verifier {
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(1);
+
+    private final Http http;
+    private final Clock clock;
+    private final VerdictCache cache;
+
+    public Verifier(OkHttpClient client, Clock clock, VerdictCache cache) {
+        this.http = new Http(client, userAgent());
+        this.clock = clock;
+        this.cache = cache;
+    }
+
+    /** A verifier with its own client, the system clock and a one-minute cache, as the command line uses. */
+    public static Verifier standalone() {
+        Clock clock = Clock.systemUTC();
+        return new Verifier(Http.defaultClient(), clock, new VerdictCache(DEFAULT_CACHE_TTL, clock));
+    }
+
+    public Verdict verify(VerificationRequest request) {
+        Provider provider = request.provider();
+        TokenKind kind;
+        RepositoryPath repository;
+        try {
+            kind = TokenKind.classify(provider, request.token(), request.username());
+            repository = request.repository() == null ? null : RepositoryPath.parse(provider, request.repository());
+        } catch (InvalidInputException e) {
+            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage());
+        }
+        String key = cacheKey(request);
+        return cache.get(key).orElseGet(() -> {
+            Answer answer = ProviderChecks.ask(http, request, kind, repository, clock);
+            Verdict verdict = VerdictDecider.decide(request, answer, clock);
+            cache.put(key, verdict);
+            return verdict;
+        });
+    }
+
+    private static String cacheKey(VerificationRequest r) {
+        return String.join("\u0000", r.token().fingerprint(), r.endpoint().api().toString(), String.valueOf(r.username()),
+                String.join(",", r.required()), String.valueOf(r.repository()), String.valueOf(r.warnDays()));
+    }
+
+    private static String userAgent() {
+        String version = Verifier.class.getPackage().getImplementationVersion();
+        return "icr-vcs-token/" + (version == null ? "dev" : version) + " (+https://github.com/jenkinsci/icr-vcs-credentials-plugin)";
+    }
+}

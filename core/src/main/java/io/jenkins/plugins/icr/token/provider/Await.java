@@ -1,0 +1,23 @@
+package io.jenkins.plugins.icr.token.provider;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Waits for a response sent with {@link Http#getAsync}; its own deadline already bounds it. */
+final class Await {
+    private Await() {}
+
+    static ApiResponse result(CompletableFuture<ApiResponse> response) throws Unreachable {
+        try {
+            return response.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Unreachable u) {
+                throw u;
+            }
+            throw new Unreachable("The request failed (" + e.getCause().getClass().getSimpleName() + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("The verification was interrupted.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.jenkins.plugins.icr.token.provider;
+
+import io.jenkins.plugins.icr.token.ApiText;
+import io.jenkins.plugins.icr.token.ScopeRules;
+import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.TokenKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bitbucket Cloud: {@code GET /2.0/user} with Basic {@code username:token} for app passwords and API tokens; access
+ * tokens (Bearer) belong to a repository, so with a repository given they read it instead, and without one the
+ * 403 that {@code /user} gives them still carries their scopes and credential type (providers.md §3.3, §3.4).
+ */
+final class BitbucketCloudCheck implements Check {
+    /** Atlassian removed app passwords on this day, after brownouts from 2026-06-09 (providers.md §3.1). */
+    static final Instant APP_PASSWORDS_REMOVED = Instant.parse("2026-07-28T00:00:00Z");
+
+    private static final Instant BROWNOUTS_START = Instant.parse("2026-06-09T00:00:00Z");
+    private static final Map<String, TokenKind> CREDENTIAL_TYPES = Map.of(
+            "api_token", TokenKind.BITBUCKET_API_TOKEN,
+            "app_password", TokenKind.BITBUCKET_APP_PASSWORD,
+            "repo_access_token", TokenKind.BITBUCKET_ACCESS_TOKEN,
+            "project_access_token", TokenKind.BITBUCKET_ACCESS_TOKEN,
+            "workspace_access_token", TokenKind.BITBUCKET_ACCESS_TOKEN);
+
+    @Override
+    public Answer.Accepted check(Context c) throws Refusal, Unreachable {
+        boolean accessToken = c.kind() == TokenKind.BITBUCKET_ACCESS_TOKEN;
+        Credentials credentials = accessToken
+                ? Credentials.bearer(c.request().token())
+                : Credentials.basic(c.request().username(), c.request().token());
+        boolean readRepository = accessToken && c.repository() != null;
+        ApiResponse response = c.http().get(readRepository
+                ? c.request().endpoint().resolve("repositories", c.repository().owner(), c.repository().name())
+                : c.request().endpoint().resolve("user"), credentials, List.of(), c.deadline());
+        Faults.rejectCommon(response, c.kind(), c.clock());
+        TokenKind kind = CREDENTIAL_TYPES.getOrDefault(String.valueOf(response.header("x-credential-type")), c.kind());
+        String scopes = response.header("x-oauth-scopes");
+        boolean knownAccessToken = kind == TokenKind.BITBUCKET_ACCESS_TOKEN && response.code() == 403 && !readRepository;
+        // A 403 that still lists the token's scopes means "accepted, but not for this endpoint".
+        if (!response.ok() && !(response.code() == 403 && scopes != null) && !knownAccessToken) {
+            throw refusal(response, c);
+        }
+        String account = !response.ok() ? null : readRepository ? response.text("full_name") : account(response);
+        Answer.Accepted answer = Answer.Accepted.of(kind, account, c.rateLimit(response));
+        answer = scopes != null
+                ? answer.granted(ScopeRules.parse(scopes))
+                : answer.unreported("Bitbucket did not report the token's scopes for this request.");
+        if (kind == TokenKind.BITBUCKET_ACCESS_TOKEN && c.repository() == null) {
+            answer = answer.note("An access token belongs to a repository, project or workspace: give the repository"
+                    + " iCR works on to confirm the token can read it.");
+        }
+        return answer;
+    }
+
+    private static String account(ApiResponse user) {
+        String username = user.text("username");
+        return username != null ? username : user.text("display_name");
+    }
+
+    private static Refusal refusal(ApiResponse response, Context c) {
+        String said = response.providerMessage();
+        if (response.code() == 401) {
+            return new Refusal(Status.REJECTED, c.kind(), rejection(c, said), null, c.rateLimit(response));
+        }
+        if (response.code() == 403 || response.code() == 404) {
+            String what = c.repository() != null && c.kind() == TokenKind.BITBUCKET_ACCESS_TOKEN
+                    ? "the repository " + c.repository() : "this request";
+            return new Refusal(Status.FORBIDDEN, c.kind(), "Bitbucket knows the token but refuses it for " + what
+                    + ApiText.quoted(said) + ". Check the token's scopes and the workspace's IP allow list.",
+                    null, c.rateLimit(response));
+        }
+        return new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP " + response.code()
+                + ApiText.quoted(said) + " where the Bitbucket Cloud API was expected.", null, c.rateLimit(response));
+    }
+
+    private static String rejection(Context c, String said) {
+        Instant now = c.clock().instant();
+        return switch (c.kind()) {
+            case BITBUCKET_APP_PASSWORD -> !now.isBefore(APP_PASSWORDS_REMOVED)
+                    ? "Bitbucket refused the app password: Atlassian removed app passwords on 2026-07-28."
+                            + " Replace it with an Atlassian API token with Bitbucket scopes."
+                    : !now.isBefore(BROWNOUTS_START)
+                            ? "Bitbucket refused the app password. Atlassian is switching app passwords off (brownouts"
+                                    + " until 2026-07-27, removal on 2026-07-28): replace it with an Atlassian API token."
+                            : "Bitbucket refused the app password" + ApiText.quoted(said) + ": it is invalid or revoked,"
+                                    + " or the username is not the Bitbucket username.";
+            case BITBUCKET_API_TOKEN -> "Bitbucket refused the API token" + ApiText.quoted(said) + ": it is invalid,"
+                    + " expired or revoked, has no Bitbucket scopes, or the username is not the Atlassian account email.";
+            default -> "Bitbucket refused the token" + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
+        };
+    }
+}

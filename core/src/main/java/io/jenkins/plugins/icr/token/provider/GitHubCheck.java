@@ -1,0 +1,169 @@
+package io.jenkins.plugins.icr.token.provider;
+
+import io.jenkins.plugins.icr.token.ApiText;
+import io.jenkins.plugins.icr.token.RateLimit;
+import io.jenkins.plugins.icr.token.ScopeRules;
+import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.TokenKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * GitHub (github.com, GHE.com, Enterprise Server): one {@code GET /user} tells a classic token's login, scopes and
+ * expiry (providers.md §1.4). Fine-grained tokens list no permissions, so when a repository is given they get
+ * read probes instead, and their write permissions stay unverifiable (providers.md §1.9).
+ */
+final class GitHubCheck implements Check {
+    private static final List<String[]> HEADERS = List.of(
+            new String[] {"Accept", "application/vnd.github+json"},
+            new String[] {"X-GitHub-Api-Version", "2022-11-28"});
+
+    @Override
+    public Answer.Accepted check(Context c) throws Refusal, Unreachable {
+        Credentials credentials = Credentials.bearer(c.request().token());
+        ApiResponse user = c.http().get(c.request().endpoint().resolve("user"), credentials, HEADERS, c.deadline());
+        requireSuccess(user, c);
+        String scopes = user.header("X-OAuth-Scopes");
+        // Old 40-hex tokens on Enterprise Server have no prefix; the scope header is what marks them classic.
+        TokenKind kind = c.kind() == TokenKind.UNKNOWN && scopes != null ? TokenKind.GITHUB_CLASSIC : c.kind();
+        Answer.Accepted answer = Answer.Accepted.of(kind, user.text("login"), c.rateLimit(user));
+        answer = withExpiry(answer, user.header("github-authentication-token-expiration"));
+        if (kind == TokenKind.GITHUB_CLASSIC) {
+            // A token with no scopes sends an empty or missing header (providers.md §1.4).
+            answer = answer.granted(ScopeRules.parse(scopes));
+        } else if (kind == TokenKind.GITHUB_FINE_GRAINED) {
+            answer = answer.unreported("GitHub does not list a fine-grained token's permissions; write permissions"
+                    + " can only be confirmed by writing.");
+        } else {
+            answer = answer.unreported("GitHub reported no scopes for this token, so it is not a classic personal"
+                    + " access token and its permissions cannot be listed.");
+        }
+        if (c.repository() == null) {
+            return kind == TokenKind.GITHUB_FINE_GRAINED
+                    ? answer.note("Give the repository iCR works on to check the token's read access to it.")
+                    : answer;
+        }
+        return kind == TokenKind.GITHUB_FINE_GRAINED ? probeFineGrained(answer, credentials, c) : probeRepository(answer, credentials, c);
+    }
+
+    /** A classic token can still be blocked from one repository: SAML SSO, an organization policy, no access. */
+    private Answer.Accepted probeRepository(Answer.Accepted answer, Credentials credentials, Context c)
+            throws Refusal, Unreachable {
+        ApiResponse repo = c.http().get(repoUrl(c), credentials, HEADERS, c.deadline());
+        requireSuccess(repo, c);
+        return answer;
+    }
+
+    /**
+     * providers.md §1.9: the repository, one branch and one pull request, read in parallel. 200 proves read access;
+     * a refusal names the missing permission in X-Accepted-GitHub-Permissions.
+     */
+    private Answer.Accepted probeFineGrained(Answer.Accepted answer, Credentials credentials, Context c)
+            throws Refusal, Unreachable {
+        var repository = c.http().getAsync(repoUrl(c), credentials, HEADERS, c.deadline());
+        var branches = c.http().getAsync(repoUrl(c, "branches"), credentials, HEADERS, c.deadline());
+        var pulls = c.http().getAsync(repoUrl(c, "pulls"), credentials, HEADERS, c.deadline());
+        ApiResponse repo = await(repository);
+        if (repo.code() == 404) {
+            return answer.missing("metadata:read").note("The token cannot see " + c.repository() + ": the repository is"
+                    + " not in its selection, the owner is wrong, or the organization has not approved the token yet.");
+        }
+        requireSuccess(repo, c);
+        answer = probe(answer, await(branches), "contents:read", c);
+        return probe(answer, await(pulls), "pull_requests:read", c);
+    }
+
+    private Answer.Accepted probe(Answer.Accepted answer, ApiResponse response, String permission, Context c)
+            throws Refusal {
+        if (response.ok()) {
+            Faults.rejectCommon(response, c.kind(), c.clock());
+            return answer;
+        }
+        if (response.code() == 403 || response.code() == 404) {
+            String accepted = response.header("X-Accepted-GitHub-Permissions");
+            if (accepted == null) {
+                return answer.missing(permission);
+            }
+            // pull_requests=read,contents=read; issues=read — alternatives split on ';', the first one is named.
+            for (String needed : accepted.split(";")[0].split(",")) {
+                answer = answer.missing(ApiText.abbreviate(needed.strip().replace('=', ':')));
+            }
+            return answer;
+        }
+        requireSuccess(response, c);
+        return answer;
+    }
+
+    private void requireSuccess(ApiResponse response, Context c) throws Refusal {
+        Faults.rejectCommon(response, c.kind(), c.clock());
+        if (response.ok()) {
+            return;
+        }
+        RateLimit rateLimit = c.rateLimit(response);
+        String said = response.providerMessage();
+        if (response.code() == 401) {
+            // GitHub answers the same way for invalid, expired and revoked tokens (providers.md §1.8).
+            throw new Refusal(Status.REJECTED, c.kind(), "GitHub refused the token" + ApiText.quoted(said)
+                    + ": it is invalid, expired or revoked.", null, rateLimit);
+        }
+        String sso = response.header("X-GitHub-SSO");
+        if (response.code() == 403 && sso != null) {
+            String url = ssoUrl(sso);
+            throw new Refusal(Status.FORBIDDEN, c.kind(), "The organization that owns " + subject(response, c)
+                    + " enforces SAML single sign-on and the token is not authorized for it"
+                    + (url == null ? "." : ". Open the authorization link (valid for one hour) to authorize it."),
+                    url, rateLimit);
+        }
+        if (response.code() == 403) {
+            throw new Refusal(Status.FORBIDDEN, c.kind(), "GitHub knows the token but refuses it for "
+                    + subject(response, c) + ApiText.quoted(said) + ". An organization may block classic tokens or require"
+                    + " an IP allow list, or too many failed logins locked the account for a while.", null, rateLimit);
+        }
+        if (response.code() == 404 && c.repository() != null) {
+            throw new Refusal(Status.FORBIDDEN, c.kind(), "The token's account cannot see " + c.repository()
+                    + " (GitHub answers 404 where access is missing). Check the repository name, that the account"
+                    + " has write access, and that the token has the repo scope.", null, rateLimit);
+        }
+        throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP " + response.code()
+                + ApiText.quoted(said) + " where a GitHub API was expected. Check the API URL.", null, rateLimit);
+    }
+
+    private static Answer.Accepted withExpiry(Answer.Accepted answer, String header) {
+        if (header == null) {
+            return answer;
+        }
+        Instant at = GitHubExpiry.parse(header);
+        return at != null
+                ? answer.expiring(at)
+                : answer.note("GitHub reported the expiry as '" + ApiText.abbreviate(header) + "', in a format not understood.");
+    }
+
+    private static okhttp3.HttpUrl repoUrl(Context c, String... more) {
+        okhttp3.HttpUrl.Builder url = c.request().endpoint().resolve("repos", c.repository().owner(), c.repository().name())
+                .newBuilder();
+        for (String segment : more) {
+            url.addPathSegment(segment);
+        }
+        return more.length == 0 ? url.build() : url.addQueryParameter("per_page", "1").build();
+    }
+
+    private static ApiResponse await(CompletableFuture<ApiResponse> response) throws Unreachable {
+        return Await.result(response);
+    }
+
+    private static String subject(ApiResponse response, Context c) {
+        return response.url().encodedPath().contains("/repos/") ? String.valueOf(c.repository()) : "this request";
+    }
+
+    /** {@code required; url=https://github.com/orgs/x/sso?...} → the URL, only when it is https. */
+    private static String ssoUrl(String header) {
+        for (String part : header.split(";")) {
+            String p = part.strip();
+            if (p.startsWith("url=https://")) {
+                return p.substring(4);
+            }
+        }
+        return null;
+    }
+}

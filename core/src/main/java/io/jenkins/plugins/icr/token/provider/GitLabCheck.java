@@ -1,0 +1,119 @@
+package io.jenkins.plugins.icr.token.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.icr.token.ApiText;
+import io.jenkins.plugins.icr.token.RateLimit;
+import io.jenkins.plugins.icr.token.Status;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * GitLab (.com and self-managed): {@code GET /personal_access_tokens/self} answers for any scope with the token's
+ * scopes, state and expiry; {@code GET /user}, sent alongside, adds the username when a scope allows it
+ * (providers.md §2.2, §2.7). Servers older than 15.5 lack {@code /self}: their tokens are verified by {@code /user}
+ * alone, with the scopes unknown.
+ */
+final class GitLabCheck implements Check {
+
+    @Override
+    public Answer.Accepted check(Context c) throws Refusal, Unreachable {
+        Credentials privateToken = Credentials.privateToken(c.request().token());
+        Pair answers = ask(c, privateToken);
+        // Some proxies drop custom headers (providers.md §2.1): a self-managed server gets one more try with Bearer.
+        if (answers.self().code() == 401 && !c.request().endpoint().isPublicService()) {
+            Pair bearer = ask(c, Credentials.bearer(c.request().token()));
+            answers = bearer.self().code() == 401 ? answers : bearer;
+        }
+        ApiResponse self = answers.self();
+        ApiResponse user = Await.result(answers.user());
+        if (self.code() == 404) {
+            requireSuccess(user, c);
+            return Answer.Accepted.of(c.kind(), user.text("username"), c.rateLimit(user))
+                    .unreported("This GitLab server is older than 15.5 and cannot report a token's scopes or expiry.");
+        }
+        requireSuccess(self, c);
+        JsonNode token = self.json();
+        if (token.path("revoked").asBoolean(false) || !token.path("active").asBoolean(true)) {
+            throw new Refusal(Status.REJECTED, c.kind(), "GitLab reports the token as "
+                    + (token.path("revoked").asBoolean(false) ? "revoked" : "inactive (expired)") + ".", null, c.rateLimit(self));
+        }
+        String account = user.ok() && user.json() != null ? user.text("username") : null;
+        Answer.Accepted answer = Answer.Accepted.of(c.kind(), account != null ? account : userId(token), c.rateLimit(self))
+                .granted(scopes(token));
+        String expires = self.text("expires_at");
+        if (expires != null) {
+            try {
+                // "Personal access tokens expire on the date you define, at midnight, 00:00 AM UTC."
+                answer = answer.expiring(LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException e) {
+                answer = answer.note("GitLab reported the expiry as '" + ApiText.abbreviate(expires) + "', not a date.");
+            }
+        }
+        return account != null
+                ? answer
+                : answer.note("The username is unknown: the token has no read_user, read_api or api scope, so GET /user refused it.");
+    }
+
+    private static Pair ask(Context c, Credentials credentials) throws Unreachable {
+        CompletableFuture<ApiResponse> user =
+                c.http().getAsync(c.request().endpoint().resolve("user"), credentials, List.of(), c.deadline());
+        ApiResponse self = c.http().get(
+                c.request().endpoint().resolve("personal_access_tokens", "self"), credentials, List.of(), c.deadline());
+        return new Pair(self, user);
+    }
+
+    private void requireSuccess(ApiResponse response, Context c) throws Refusal {
+        Faults.rejectCommon(response, c.kind(), c.clock());
+        if (response.ok()) {
+            return;
+        }
+        RateLimit rateLimit = c.rateLimit(response);
+        String said = response.providerMessage();
+        switch (response.code()) {
+            case 401 -> throw new Refusal(Status.REJECTED, c.kind(), rejection(said), null, rateLimit);
+            case 400 -> throw new Refusal(Status.REJECTED, c.kind(), "GitLab accepts the token but it is not a personal,"
+                    + " project or group access token" + ApiText.quoted(said) + ".", null, rateLimit);
+            case 403 -> throw new Refusal(Status.FORBIDDEN, c.kind(), "GitLab refuses the token" + ApiText.quoted(said)
+                    + ". Too many failed attempts from this address, an IP restriction or a locked account may be the"
+                    + " cause.", null, rateLimit);
+            case 404 -> throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " has no GitLab API at "
+                    + response.url().encodedPath() + ". Check the server URL.", null, rateLimit);
+            default -> throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP "
+                    + response.code() + ApiText.quoted(said) + " where the GitLab API was expected.", null, rateLimit);
+        }
+    }
+
+    /** The rack-oauth2 descriptions of providers.md §2.4, told in the admin's terms. */
+    private static String rejection(String said) {
+        String base = "GitLab refused the token";
+        if (said == null) {
+            return base + ": it is invalid, expired or revoked.";
+        }
+        if (said.startsWith("Token is expired")) {
+            return base + ": it has expired.";
+        }
+        if (said.startsWith("Token was revoked")) {
+            return base + ": it was revoked.";
+        }
+        if (said.contains("impersonation")) {
+            return base + ": it is an impersonation token and impersonation is disabled on this server.";
+        }
+        return base + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
+    }
+
+    private static List<String> scopes(JsonNode token) {
+        List<String> scopes = new ArrayList<>();
+        token.path("scopes").forEach(s -> scopes.add(s.asText()));
+        return scopes;
+    }
+
+    private static String userId(JsonNode token) {
+        return token.hasNonNull("user_id") ? "user #" + token.get("user_id").asText() : null;
+    }
+
+    private record Pair(ApiResponse self, CompletableFuture<ApiResponse> user) {}
+}

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.icr.token.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.icr.token.EndpointPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends the verifier's GET requests. Redirects are never followed (a 3xx is a verdict, and the token must not
+ * reach another host), every call is bounded by the verification's deadline, and host names that resolve to a
+ * link-local or metadata address are refused at connect time as well as in the URL.
+ */
+public final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Identity and scope answers are small; anything larger is not the provider's API. */
+    private static final int MAX_BODY = 1 << 20;
+
+    private final OkHttpClient client;
+    private final String userAgent;
+
+    /**
+     * @param base a shared client (in Jenkins, one built by JenkinsOkHttpClient so the proxy applies); its
+     *     connection pool and dispatcher are shared, its redirect and DNS settings are overridden
+     */
+    public Http(OkHttpClient base, String userAgent) {
+        Dns dns = base.dns();
+        this.client = base.newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .dns(host -> refuseForbidden(host, dns.lookup(host)))
+                .build();
+        this.userAgent = userAgent;
+    }
+
+    /** A client with the defaults the command line and tests use. */
+    public static OkHttpClient defaultClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(10, TimeUnit.SECONDS)
+                .build();
+    }
+
+    OkHttpClient client() {
+        return client;
+    }
+
+    ApiResponse get(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
+            throws Unreachable {
+        Call call = newCall(url, credentials, extraHeaders, deadline);
+        try (Response response = call.execute()) {
+            return read(url, response);
+        } catch (IOException e) {
+            throw unreachable(url, e, deadline);
+        }
+    }
+
+    /** Sends the request on OkHttp's dispatcher, so that a provider's two independent questions travel together. */
+    CompletableFuture<ApiResponse> getAsync(
+            HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline) {
+        CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+        Call call;
+        try {
+            call = newCall(url, credentials, extraHeaders, deadline);
+        } catch (Unreachable e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    result.complete(read(url, response));
+                } catch (IOException e) {
+                    result.completeExceptionally(unreachable(url, e, deadline));
+                }
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                result.completeExceptionally(unreachable(url, e, deadline));
+            }
+        });
+        result.whenComplete((r, e) -> call.cancel());
+        return result;
+    }
+
+    private Call newCall(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
+            throws Unreachable {
+        long remaining = deadline.remainingNanos();
+        if (remaining <= 0) {
+            throw new Unreachable(url.host() + " was not asked: the verification ran out of its "
+                    + deadline.bound().toSeconds() + " s.");
+        }
+        Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent);
+        extraHeaders.forEach(h -> request.header(h[0], h[1]));
+        Call call = client.newCall(credentials.applyTo(request).build());
+        call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+        return call;
+    }
+
+    private static ApiResponse read(HttpUrl url, Response response) throws IOException {
+        ResponseBody body = response.body();
+        String contentType = response.header("Content-Type", "");
+        JsonNode json = null;
+        if (contentType.toLowerCase().contains("json")) {
+            try (InputStream in = body.byteStream()) {
+                byte[] bytes = in.readNBytes(MAX_BODY);
+                json = bytes.length == 0 ? null : JSON.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                json = null;
+            }
+        }
+        return new ApiResponse(url, response.code(), response.headers(), contentType, json);
+    }
+
+    private static Unreachable unreachable(HttpUrl url, IOException e, Deadline deadline) {
+        String host = url.host();
+        if (e instanceof UnknownHostException) {
+            return new Unreachable(e.getMessage() != null && e.getMessage().startsWith("Refused")
+                    ? e.getMessage()
+                    : "The host name " + host + " cannot be resolved. Check the server URL and the DNS or proxy settings.");
+        }
+        if (e instanceof ConnectException) {
+            return new Unreachable("Cannot connect to " + host + ":" + url.port()
+                    + ". Check the server URL, the firewall and the proxy settings.");
+        }
+        if (e instanceof SSLException) {
+            return new Unreachable("The TLS handshake with " + host + " failed (" + e.getClass().getSimpleName()
+                    + "). If a proxy inspects TLS, add its certificate to the Java trust store.");
+        }
+        if (e instanceof InterruptedIOException) {
+            return new Unreachable(host + " did not answer within " + deadline.bound().toSeconds()
+                    + " s. The provider is slow or down, or a firewall drops the connection.");
+        }
+        return new Unreachable("The connection to " + host + " failed (" + e.getClass().getSimpleName() + ").");
+    }
+
+    private static List<InetAddress> refuseForbidden(String host, List<InetAddress> addresses)
+            throws UnknownHostException {
+        for (InetAddress address : addresses) {
+            if (EndpointPolicy.isForbidden(address)) {
+                throw new UnknownHostException("Refused: " + host + " resolves to the link-local or metadata address "
+                        + address.getHostAddress() + "; tokens are never sent there.");
+            }
+        }
+        return addresses;
+    }
+}
