@@ -120,6 +120,9 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
     /** The token appears nowhere a person or a log could see it. */
     public static void assertTokenAbsent(Verdict verdict, String token) {
         assertNotNull(verdict);
+        if (token.isEmpty()) {
+            return;
+        }
         for (String output : List.of(
                 VerdictText.render(verdict), VerdictHtml.render(verdict), VerdictJson.render(verdict), verdict.toString())) {
             assertFalse(output.contains(token), () -> "the token leaked into: " + output);

@@ -1,0 +1,195 @@
+package io.jenkins.plugins.icr.token;
+
+import static io.jenkins.plugins.icr.token.ProviderServer.assertTokenAbsent;
+import static io.jenkins.plugins.icr.token.ProviderServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Bitbucket Cloud (API tokens, app passwords, access tokens) and Bitbucket Data Center. */
+class BitbucketVerificationTest {
+    private static final String EMAIL = "jane@example.com";
+    private static final String USER =
+            "{\"type\":\"user\",\"username\":\"jdoe\",\"display_name\":\"Jane Doe\",\"account_id\":\"557058:1\"}";
+    private static final String API_TOKEN_SCOPES = "read:user:bitbucket, read:repository:bitbucket,"
+            + " write:repository:bitbucket, read:pullrequest:bitbucket, write:pullrequest:bitbucket";
+
+    @RegisterExtension
+    final ProviderServer bitbucket = new ProviderServer();
+
+    private Verdict cloud(String username, String token) {
+        return verify(bitbucket.request(Provider.BITBUCKET, "/2.0", username, token));
+    }
+
+    private Verdict verify(VerificationRequest request) {
+        Verdict verdict = bitbucket.verifier().verify(request);
+        assertTokenAbsent(verdict, request.token().reveal());
+        return verdict;
+    }
+
+    @Test
+    void apiTokenWithEveryScopeIsValidInOneBasicRequest() throws Exception {
+        String token = TestTokens.atlassianApiToken();
+        bitbucket.on("/2.0/user", json(200, USER,
+                Headers.of("x-oauth-scopes", API_TOKEN_SCOPES, "x-credential-type", "api_token")));
+
+        Verdict verdict = cloud(EMAIL, token);
+
+        assertEquals(Status.VALID, verdict.status());
+        assertEquals(TokenKind.BITBUCKET_API_TOKEN, verdict.tokenKind());
+        assertEquals("jdoe", verdict.account());
+        RecordedRequest request = bitbucket.onlyRequest();
+        String basic = Base64.getEncoder().encodeToString((EMAIL + ":" + token).getBytes(StandardCharsets.UTF_8));
+        assertEquals("Basic " + basic, request.getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void apiTokenWriteScopeDoesNotImplyRead() {
+        bitbucket.on("/2.0/user", json(200, USER, Headers.of("x-oauth-scopes",
+                "read:user:bitbucket, write:repository:bitbucket, write:pullrequest:bitbucket")));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+        assertEquals(List.of("read:repository:bitbucket", "read:pullrequest:bitbucket"), verdict.missing());
+        assertEquals("https://id.atlassian.com/manage-profile/security/api-tokens", verdict.fix().url());
+    }
+
+    @Test
+    void apiTokenWithoutReadUserStillReportsItsScopes() {
+        bitbucket.on("/2.0/user", json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Forbidden\"}}",
+                Headers.of("x-oauth-scopes", "read:repository:bitbucket, write:repository:bitbucket")));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+        assertTrue(verdict.missing().contains("read:user:bitbucket"));
+    }
+
+    @Test
+    void noScopeHeaderIsUnverifiable() {
+        bitbucket.on("/2.0/user", json(200, USER));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status());
+        assertNull(verdict.granted());
+    }
+
+    @Test
+    void invalidApiTokenIsRejected() {
+        bitbucket.on("/2.0/user", json(401, "{\"type\": \"error\", \"error\": {\"message\": \"Token is invalid, expired,"
+                + " or not supported for this endpoint.\"}}", Headers.of("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"")));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.REJECTED, verdict.status());
+        assertTrue(verdict.message().contains("Token is invalid, expired, or not supported"), verdict.message());
+    }
+
+    @Test
+    void appPasswordAfterItsRemovalIsRejectedWithTheApiTokenReplacement() {
+        bitbucket.on("/2.0/user", json(401, "{\"type\":\"error\",\"error\":{\"message\":\"Unauthorized\"}}"));
+
+        Verdict verdict = cloud("jdoe", TestTokens.appPassword());
+
+        assertEquals(Status.REJECTED, verdict.status());
+        assertEquals(TokenKind.BITBUCKET_APP_PASSWORD, verdict.tokenKind());
+        assertTrue(verdict.message().contains("removed app passwords on 2026-07-28"), verdict.message());
+        assertEquals("https://id.atlassian.com/manage-profile/security/api-tokens", verdict.fix().url());
+        assertTrue(verdict.fix().steps().stream().anyMatch(s -> s.contains("read:repository:bitbucket")));
+    }
+
+    @Test
+    void appPasswordStillAcceptedIsWarnedAndWriteImpliesRead() {
+        bitbucket.on("/2.0/user", json(200, USER,
+                Headers.of("x-oauth-scopes", "account, pullrequest:write")));
+
+        Verdict verdict = cloud("jdoe", TestTokens.appPassword());
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("2026-07-28")));
+    }
+
+    @Test
+    void bitbucketUsernameRulesAreCheckedBeforeAnyRequest() {
+        assertEquals(Status.INVALID_INPUT, cloud("jdoe", TestTokens.atlassianApiToken()).status());
+        assertEquals(Status.INVALID_INPUT, cloud(EMAIL, TestTokens.appPassword()).status());
+        assertEquals(Status.INVALID_INPUT, cloud(null, TestTokens.atlassianApiToken()).status());
+        assertEquals(Status.INVALID_INPUT, cloud("ja:ne@example.com", TestTokens.atlassianApiToken()).status());
+        assertEquals(0, bitbucket.server().getRequestCount());
+    }
+
+    @Test
+    void accessTokenReadsTheRepositoryWithBearer() throws Exception {
+        String token = TestTokens.random("", 40);
+        bitbucket.on("/2.0/repositories/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}",
+                Headers.of("x-oauth-scopes", "pullrequest:write", "x-credential-type", "repo_access_token")));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, token).withRepository("acme/widgets"));
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(TokenKind.BITBUCKET_ACCESS_TOKEN, verdict.tokenKind());
+        assertEquals("acme/widgets", verdict.account());
+        assertEquals("Bearer " + token, bitbucket.onlyRequest().getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void accessTokenWithoutRepositoryIsKnownFromTheForbiddenUserAnswer() {
+        bitbucket.on("/2.0/user", json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Access denied\"}}",
+                Headers.of("x-oauth-scopes", "repository", "x-credential-type", "repo_access_token")));
+
+        Verdict verdict = cloud(null, TestTokens.random("", 40));
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+        assertEquals(List.of("repository:write", "pullrequest", "pullrequest:write"), verdict.missing());
+    }
+
+    @Test
+    void dataCenterTokenIsUnverifiableWithItsUser() throws Exception {
+        String token = TestTokens.bitbucketDataCenter();
+        bitbucket.on("/rest/api/1.0/application-properties", json(200,
+                "{\"version\":\"9.4.0\",\"buildNumber\":\"9004000\",\"displayName\":\"Bitbucket\"}",
+                Headers.of("X-AUSERNAME", "jdoe")));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, token));
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status());
+        assertEquals(TokenKind.BITBUCKET_DC_HTTP_TOKEN, verdict.tokenKind());
+        assertEquals("jdoe", verdict.account());
+        assertEquals("Bearer " + token, bitbucket.onlyRequest().getHeaders().get("Authorization"));
+        assertTrue(verdict.fix().url().endsWith("/plugins/servlet/access-tokens/manage"), verdict.fix().url());
+    }
+
+    @Test
+    void dataCenterTokenThatCannotReadTheRepositoryIsForbidden() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{\"version\":\"9.4.0\"}"));
+        bitbucket.on("/rest/api/1.0/projects/ACME/repos/widgets", json(404,
+                "{\"errors\":[{\"context\":null,\"message\":\"Repository ACME/widgets does not exist.\"}]}"));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null,
+                TestTokens.bitbucketDataCenter()).withRepository("ACME/widgets"));
+
+        assertEquals(Status.FORBIDDEN, verdict.status());
+        assertTrue(verdict.message().contains("does not exist"), verdict.message());
+    }
+
+    @Test
+    void dataCenterRejectsAnInvalidToken() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(401, "{\"errors\":[{\"context\":null,\"message\":"
+                + "\"Authentication failed. Please check your credentials and try again.\",\"exceptionName\":"
+                + "\"com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException\"}]}"));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, TestTokens.bitbucketDataCenter()));
+
+        assertEquals(Status.REJECTED, verdict.status());
+    }
+}

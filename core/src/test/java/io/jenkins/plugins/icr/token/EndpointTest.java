@@ -1,0 +1,56 @@
+package io.jenkins.plugins.icr.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** API bases derived from web URLs and back (providers.md §1.1, §2, §3, §4). */
+class EndpointTest {
+    @ParameterizedTest
+    @CsvSource({
+        "github, , https://api.github.com/, https://github.com/",
+        "github, https://github.com/, https://api.github.com/, https://github.com/",
+        "github, https://acme.ghe.com, https://api.acme.ghe.com/, https://acme.ghe.com/",
+        "github, https://github.example.com, https://github.example.com/api/v3, https://github.example.com/",
+        "github, https://example.com/github/, https://example.com/github/api/v3, https://example.com/github",
+        "gitlab, , https://gitlab.com/api/v4, https://gitlab.com/",
+        "gitlab, https://git.example.com/gitlab, https://git.example.com/gitlab/api/v4, https://git.example.com/gitlab",
+        "bitbucket, , https://api.bitbucket.org/2.0, https://bitbucket.org/",
+        "bitbucket-dc, https://bitbucket.example.com/context, https://bitbucket.example.com/context/rest/api/1.0, https://bitbucket.example.com/context",
+    })
+    void apiBaseIsDerivedFromTheServer(String provider, String server, String api, String web) throws Exception {
+        Endpoint endpoint = Endpoint.fromServer(Provider.fromId(provider).orElseThrow(), server, EndpointPolicy.httpsOnly());
+        assertEquals(api, endpoint.api().toString());
+        assertEquals(web, endpoint.web().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "github, https://api.github.com, https://github.com/",
+        "github, https://api.acme.ghe.com, https://acme.ghe.com/",
+        "github, https://github.example.com/api/v3/, https://github.example.com/",
+        "gitlab, https://gitlab.example.com/api/v4, https://gitlab.example.com/",
+        "bitbucket, https://api.bitbucket.org/2.0, https://bitbucket.org/",
+        "bitbucket-dc, https://bitbucket.example.com/rest/api/1.0, https://bitbucket.example.com/",
+    })
+    void webUrlIsDerivedFromTheApiBase(String provider, String api, String web) throws Exception {
+        assertEquals(web, Endpoint.fromApi(Provider.fromId(provider).orElseThrow(), api, EndpointPolicy.httpsOnly()).web().toString());
+    }
+
+    @Test
+    void bitbucketCloudLivesOnlyAtBitbucketOrg() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> Endpoint.fromServer(Provider.BITBUCKET, "https://bitbucket.example.com", EndpointPolicy.httpsOnly()));
+        assertTrue(refused.getMessage().contains("Bitbucket Data Center"));
+    }
+
+    @Test
+    void publicServiceIsRecognised() throws Exception {
+        assertTrue(Endpoint.publicService(Provider.GITLAB).isPublicService());
+        assertTrue(!Endpoint.fromServer(Provider.GITLAB, "https://gitlab.example.com", EndpointPolicy.httpsOnly()).isPublicService());
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.icr.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Input that can never work is refused with a clear message, and no request leaves the machine. */
+class InputRefusalTest {
+    @RegisterExtension
+    final ProviderServer server = new ProviderServer();
+
+    private Verdict verify(Provider provider, String username, String token) {
+        Verdict verdict = server.verifier().verify(server.request(provider, "/api", username, token));
+        ProviderServer.assertTokenAbsent(verdict, token.strip());
+        assertEquals(0, server.server().getRequestCount(), "no request for refused input");
+        return verdict;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n", "\t \r\n"})
+    void emptyTokenIsRefused(String token) {
+        Verdict verdict = verify(Provider.GITHUB, null, token);
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertTrue(verdict.message().contains("empty"), verdict.message());
+    }
+
+    @Test
+    void innerWhitespaceIsRefused() {
+        String token = TestTokens.githubClassic();
+        Verdict verdict = verify(Provider.GITHUB, null, token.substring(0, 10) + " " + token.substring(10));
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertTrue(verdict.message().contains("whitespace"));
+    }
+
+    @Test
+    void surroundingWhitespaceAndNewlinesAreTrimmedNotRefused() {
+        server.on("/api/user", ProviderServer.json(200, "{\"login\":\"octocat\"}",
+                okhttp3.Headers.of("X-OAuth-Scopes", "repo, workflow, notifications")));
+        String token = TestTokens.githubClassic();
+
+        Verdict verdict = server.verifier().verify(server.request(Provider.GITHUB, "/api", null, "  " + token + "\r\n"));
+
+        assertEquals(Status.VALID, verdict.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gho_", "ghu_", "ghs_", "ghr_"})
+    void githubTokenKindsThatCannotWorkAreRefused(String prefix) {
+        Verdict verdict = verify(Provider.GITHUB, null, TestTokens.random(prefix, 36));
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertTrue(verdict.message().contains(prefix));
+    }
+
+    @Test
+    void tokenOfAnotherProviderIsRefused() {
+        Verdict verdict = verify(Provider.GITHUB, null, TestTokens.gitlab());
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertTrue(verdict.message().contains("looks like a GitLab token"), verdict.message());
+        assertEquals(Status.INVALID_INPUT, verify(Provider.GITLAB, null, TestTokens.githubClassic()).status());
+        assertEquals(Status.INVALID_INPUT, verify(Provider.BITBUCKET_DC, null, TestTokens.atlassianApiToken()).status());
+    }
+
+    @Test
+    void malformedRepositoryIsRefused() {
+        Verdict verdict = server.verifier().verify(
+                server.request(Provider.GITHUB, "/api", null, TestTokens.githubClassic()).withRepository("../../admin"));
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertEquals(0, server.server().getRequestCount());
+    }
+
+    @Test
+    void longTokensAreNeverRefusedForTheirLength() throws Exception {
+        assertEquals(TokenKind.GITHUB_CLASSIC, TokenKind.classify(Provider.GITHUB, Token.of(TestTokens.random("ghp_", 251)), null));
+        assertEquals(TokenKind.GITLAB_PAT, TokenKind.classify(Provider.GITLAB, Token.of(TestTokens.random("glpat-", 300) + ".01.1203afake"), null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://api.github.com",
+        "ftp://github.example.com",
+        "https://user:secret@github.example.com",
+        "https://github.example.com/?token=1",
+        "https://github.example.com/#x",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[fe80::1]/api/v3",
+        "https://[fd00:ec2::254]/",
+        "https://100.100.100.200/",
+        "https://metadata.google.internal/computeMetadata/v1",
+        "https://0.0.0.0/",
+        "not a url",
+        "https:///nohost",
+        "   "
+    })
+    void disallowedUrlsAreRefused(String url) {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> Endpoint.fromApi(Provider.GITHUB, url, EndpointPolicy.httpsOnly()));
+        assertFalse(refused.getMessage().isBlank());
+        assertFalse(refused.getMessage().contains("secret"), "userinfo is not echoed: " + refused.getMessage());
+    }
+
+    @Test
+    void plainHttpOnlyWhenAllowed() throws Exception {
+        assertEquals("http", Endpoint.fromApi(Provider.GITLAB, "http://127.0.0.1:8080/api/v4", EndpointPolicy.allowingHttp()).api().scheme());
+    }
+
+    @Test
+    void bitbucketDataCenterNeedsAServer() {
+        assertThrows(InvalidInputException.class, () -> Endpoint.publicService(Provider.BITBUCKET_DC));
+    }
+}

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.icr.token;
+
+import static io.jenkins.plugins.icr.token.ProviderServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Many verifications at once share one client: connections are reused, threads do not pile up, and the cache holds. */
+class VerifierConcurrencyTest {
+    private static final int WORKERS = 8;
+    private static final int VERIFICATIONS = 200;
+
+    @RegisterExtension
+    final ProviderServer server = new ProviderServer();
+
+    @Test
+    void parallelVerificationsReuseConnectionsAndLeakNoThreads() throws Exception {
+        server.on("/api/v4/personal_access_tokens/self", json(200,
+                "{\"scopes\":[\"api\"],\"active\":true,\"revoked\":false,\"user_id\":3,\"expires_at\":null}"));
+        server.on("/api/v4/user", json(200, "{\"username\":\"jdoe\"}"));
+        int threadsBefore = Thread.activeCount();
+
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Future<Verdict>> verdicts = new ArrayList<>();
+        for (int i = 0; i < VERIFICATIONS; i++) {
+            verdicts.add(pool.submit(() -> server.verifier().verify(
+                    server.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab()))));
+        }
+        for (Future<Verdict> verdict : verdicts) {
+            assertEquals(Status.VALID, verdict.get().status());
+        }
+        pool.shutdown();
+
+        List<RecordedRequest> requests = server.requests();
+        assertEquals(2 * VERIFICATIONS, requests.size());
+        Set<Integer> connections = requests.stream().map(RecordedRequest::getConnectionIndex).collect(Collectors.toSet());
+        // Keep-alive holds: connections are reused, not opened per request. The bound leaves room for the pool
+        // closing idle connections beyond its five, which it does when more were open at once.
+        assertTrue(connections.size() <= 2 * WORKERS + 5, "connections opened: " + connections.size());
+        // The dispatcher keeps at most five idle threads per host (its maxRequestsPerHost); nothing else grows.
+        int threadsAfter = Thread.activeCount() - WORKERS;
+        assertTrue(threadsAfter <= threadsBefore + 5 + WORKERS, "threads before " + threadsBefore + ", after " + threadsAfter);
+    }
+
+    @Test
+    void cacheAnswersRepeatsWithoutARequestButNeverCachesFaults() {
+        AtomicLong millis = new AtomicLong(ProviderServer.NOW.toEpochMilli());
+        Clock ticking = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(millis.get());
+            }
+        };
+        Verifier verifier = new Verifier(io.jenkins.plugins.icr.token.provider.Http.defaultClient(), ticking,
+                new VerdictCache(Duration.ofMinutes(1), ticking));
+        String token = TestTokens.githubClassic();
+        server.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo")));
+        VerificationRequest request = server.request(Provider.GITHUB, "/api/v3", null, token);
+
+        assertEquals(Status.MISSING_SCOPES, verifier.verify(request).status());
+        assertEquals(Status.MISSING_SCOPES, verifier.verify(request).status());
+        assertEquals(1, server.server().getRequestCount(), "the repeat came from the cache");
+
+        assertEquals(Status.MISSING_SCOPES, verifier.verify(server.request(Provider.GITHUB, "/api/v3", null,
+                TestTokens.githubClassic())).status());
+        assertEquals(2, server.server().getRequestCount(), "another token is another entry");
+
+        millis.addAndGet(Duration.ofMinutes(2).toMillis());
+        verifier.verify(request);
+        assertEquals(3, server.server().getRequestCount(), "an expired entry is asked again");
+
+        server.on("/api/v3/user", json(503, "{\"message\":\"down\"}"));
+        VerificationRequest other = server.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubClassic());
+        assertEquals(Status.UNREACHABLE, verifier.verify(other).status());
+        assertEquals(Status.UNREACHABLE, verifier.verify(other).status());
+        assertEquals(5, server.server().getRequestCount(), "faults are never cached");
+    }
+}
