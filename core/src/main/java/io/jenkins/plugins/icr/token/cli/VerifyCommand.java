@@ -40,13 +40,17 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footer = {
             "",
-            "Exit codes: 0 VALID, 1 UNVERIFIABLE, 2 INVALID_INPUT or usage error, 3 MISSING_SCOPES, 4 REJECTED,",
-            "5 FORBIDDEN, 6 RATE_LIMITED or UNREACHABLE, 70 internal error.",
+            "Exit codes:",
+            "  0 VALID            1 UNVERIFIABLE     2 INVALID_INPUT or usage error",
+            "  3 MISSING_SCOPES   4 REJECTED         5 FORBIDDEN",
+            "  6 RATE_LIMITED or UNREACHABLE         70 internal error",
             "",
-            "The token is read from an environment variable, a file or standard input, never from the command line,",
-            "where it would show in the process list. It never appears in the output.",
+            "The token is read from an environment variable, a file or standard input,",
+            "never from the command line, where the process list would show it. It never",
+            "appears in the output.",
             "",
-            "Example: GITHUB_TOKEN=... java -jar icr-vcs-token-cli.jar verify --token-env GITHUB_TOKEN --format json"
+            "Example:",
+            "  java -jar icr-vcs-token-cli.jar verify --token-env GITHUB_TOKEN --format json"
         })
 final class VerifyCommand implements Callable<Integer> {
     /** A token is a line; a larger input is not one. */
@@ -72,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + " for API tokens (required there); omit it for access tokens.")
     private String username;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true)
     private Source source;
 
     @Option(names = "--require", split = ",", paramLabel = "SCOPE",
@@ -136,6 +140,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (tokenOnCommandLine != null) {
             throw usage("--token is refused: a token on the command line shows in the process list."
                     + " Use --token-env, --token-file or --token-stdin.");
+        }
+        if (source == null) {
+            throw usage("Give the token with one of --token-env VAR, --token-file PATH or --token-stdin.");
         }
         if (!format.equals("text") && !format.equals("json")) {
             throw usage("--format takes text or json.");
