@@ -34,6 +34,22 @@ public enum Status {
         return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;
     }
 
+    /** How a form should show the verdict: only a token iCR can use as it is is OK. */
+    public Severity severity() {
+        return switch (this) {
+            case VALID -> Severity.OK;
+            case UNVERIFIABLE, RATE_LIMITED, UNREACHABLE -> Severity.WARNING;
+            case INVALID_INPUT, MISSING_SCOPES, REJECTED, FORBIDDEN -> Severity.ERROR;
+        };
+    }
+
+    /** The three levels of a form check; the names match Jenkins' FormValidation.Kind. */
+    public enum Severity {
+        OK,
+        WARNING,
+        ERROR
+    }
+
     /** Transient outcomes say nothing about the token, so they are neither cached nor treated as its health. */
     public boolean transientFault() {
         return this == RATE_LIMITED || this == UNREACHABLE;

@@ -81,6 +81,13 @@ public enum TokenKind {
      * stored credential can use, a token of another provider, or a Bitbucket token with the wrong kind of username.
      */
     public static TokenKind classify(Provider provider, Token token, String username) throws InvalidInputException {
+        TokenKind kind = classifyToken(provider, token, username);
+        checkUsername(kind, username);
+        return kind;
+    }
+
+    /** {@link #classify} without the username checks, for a form that checks the username field apart. */
+    public static TokenKind classifyToken(Provider provider, Token token, String username) throws InvalidInputException {
         if (token.isEmpty()) {
             throw new InvalidInputException("The token is empty. Paste the token the provider showed when you created it.");
         }
@@ -100,9 +107,7 @@ public enum TokenKind {
                     + provider.displayName() + ". Choose " + named.get().displayName() + " or paste a "
                     + provider.displayName() + " token.");
         }
-        TokenKind kind = kindOf(provider, token, username);
-        checkUsername(kind, username);
-        return kind;
+        return kindOf(provider, token, username);
     }
 
     private static TokenKind kindOf(Provider provider, Token token, String username) {
@@ -119,7 +124,7 @@ public enum TokenKind {
     }
 
     // providers.md §7.4: app passwords need the Bitbucket username, API tokens the Atlassian account email.
-    private static void checkUsername(TokenKind kind, String username) throws InvalidInputException {
+    public static void checkUsername(TokenKind kind, String username) throws InvalidInputException {
         if (!kind.needsUsername()) {
             return;
         }

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.icr.token;
+
+import java.util.Collection;
+import java.util.Locale;
+import okhttp3.HttpUrl;
+
+/**
+ * Where a stored token may be sent: its provider's public service, or a server an administrator declared
+ * (jenkins.md §4 rule 4). Anyone who can edit a credential but not declare servers can then never point a token
+ * at a host of their choosing.
+ */
+public final class DeclaredServers {
+    /** A self-hosted server an administrator declared. */
+    public record Server(Provider provider, String url) {}
+
+    private DeclaredServers() {}
+
+    /**
+     * The endpoint for a credential's provider and server URL (blank = the public service).
+     *
+     * @throws InvalidInputException naming the declared servers, when the URL is neither
+     */
+    public static Endpoint resolve(Provider provider, String serverUrl, Collection<Server> declared)
+            throws InvalidInputException {
+        if (serverUrl == null || serverUrl.isBlank()) {
+            return Endpoint.publicService(provider);
+        }
+        HttpUrl wanted = EndpointPolicy.allowingHttp().check(serverUrl);
+        Endpoint publicService = provider.publicServer().isPresent() ? Endpoint.publicService(provider) : null;
+        if (publicService != null && key(publicService.web()).equals(key(wanted))) {
+            return publicService;
+        }
+        for (Server server : declared) {
+            if (server.provider() == provider && key(EndpointPolicy.allowingHttp().check(server.url())).equals(key(wanted))) {
+                return Endpoint.fromServer(provider, server.url(), EndpointPolicy.allowingHttp());
+            }
+        }
+        throw new InvalidInputException(serverUrl.strip() + " is not a declared " + provider.displayName() + " server."
+                + " An administrator declares self-hosted servers under Manage Jenkins → System → iCR VCS servers;"
+                + " tokens are only sent to those and to " + provider.publicServer().orElse("no public service") + ".");
+    }
+
+    private static String key(HttpUrl url) {
+        String path = url.encodedPath().endsWith("/") ? url.encodedPath().substring(0, url.encodedPath().length() - 1) : url.encodedPath();
+        return url.scheme() + "://" + url.host().toLowerCase(Locale.ROOT) + ":" + url.port() + path;
+    }
+}
