@@ -40,6 +40,29 @@ public final class DeclaredServers {
                 + " tokens are only sent to those and to " + provider.publicServer().orElse("no public service") + ".");
     }
 
+    /** The form check of a credential's server URL: accepted where {@link #resolve} would accept it. */
+    public static FormatCheck checkCredentialServer(Provider provider, String serverUrl, Collection<Server> declared) {
+        try {
+            Endpoint endpoint = resolve(provider, serverUrl, declared);
+            return new FormatCheck(Status.Severity.OK, "API: " + endpoint.api());
+        } catch (InvalidInputException e) {
+            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+        }
+    }
+
+    /** The form check of a server an administrator declares: a valid URL, with a warning for plain http. */
+    public static FormatCheck checkDeclaration(Provider provider, String url) {
+        try {
+            Endpoint endpoint = Endpoint.fromServer(provider, url, EndpointPolicy.allowingHttp());
+            return endpoint.api().isHttps()
+                    ? new FormatCheck(Status.Severity.OK, "API: " + endpoint.api())
+                    : new FormatCheck(Status.Severity.WARNING, "Plain http: tokens would cross the network"
+                            + " unencrypted. Use https unless the server is only reachable on a trusted network.");
+        } catch (InvalidInputException e) {
+            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+        }
+    }
+
     private static String key(HttpUrl url) {
         String path = url.encodedPath().endsWith("/") ? url.encodedPath().substring(0, url.encodedPath().length() - 1) : url.encodedPath();
         return url.scheme() + "://" + url.host().toLowerCase(Locale.ROOT) + ":" + url.port() + path;

@@ -29,6 +29,16 @@ class DeclaredServersTest {
     }
 
     @Test
+    void formChecksFollowTheSameRules() {
+        assertEquals(Status.Severity.OK, DeclaredServers.checkCredentialServer(Provider.GITHUB, "https://github.example.com", DECLARED).severity());
+        assertEquals(Status.Severity.ERROR, DeclaredServers.checkCredentialServer(Provider.GITHUB, "https://evil.example", DECLARED).severity());
+        assertEquals(Status.Severity.OK, DeclaredServers.checkDeclaration(Provider.GITLAB, "https://gitlab.example.com").severity());
+        assertEquals(Status.Severity.WARNING, DeclaredServers.checkDeclaration(Provider.GITLAB, "http://gitlab.internal").severity());
+        assertEquals(Status.Severity.ERROR, DeclaredServers.checkDeclaration(Provider.GITLAB, "https://169.254.169.254").severity());
+        assertEquals(Status.Severity.ERROR, DeclaredServers.checkDeclaration(Provider.BITBUCKET, "https://bitbucket.example.com").severity());
+    }
+
+    @Test
     void anythingElseIsRefused() {
         for (String url : List.of("https://attacker.example", "http://github.example.com", "https://github.example.com/other",
                 "https://github.example.com:8443")) {

@@ -1,0 +1,243 @@
+package io.jenkins.plugins.icr.credentials.impl;
+
+import com.cloudbees.plugins.credentials.ContextInPath;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.model.ModelObject;
+import hudson.security.AccessControlled;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.Forms;
+import io.jenkins.plugins.icr.credentials.IcrVcsServers;
+import io.jenkins.plugins.icr.credentials.IcrVcsToken;
+import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.token.DeclaredServers;
+import io.jenkins.plugins.icr.token.FormatCheck;
+import io.jenkins.plugins.icr.token.GitUsername;
+import io.jenkins.plugins.icr.token.InvalidInputException;
+import io.jenkins.plugins.icr.token.Provider;
+import io.jenkins.plugins.icr.token.Token;
+import io.jenkins.plugins.icr.token.TokenKind;
+import java.io.Serial;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** The stored iCR VCS token: provider, server, login and the token as a {@link Secret}. */
+public final class IcrVcsTokenImpl extends BaseStandardCredentials implements IcrVcsToken {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @NonNull
+    private final String provider;
+
+    @NonNull
+    private final Secret token;
+
+    @NonNull
+    private String serverUrl = "";
+
+    @NonNull
+    private String login = "";
+
+    @NonNull
+    private String requiredScopes = "";
+
+    @DataBoundConstructor
+    public IcrVcsTokenImpl(
+            @CheckForNull CredentialsScope scope,
+            @CheckForNull String id,
+            @CheckForNull String description,
+            @CheckForNull String provider,
+            @CheckForNull Secret token)
+            throws Descriptor.FormException {
+        super(scope, id, description);
+        this.provider = Provider.fromId(Util.fixNull(provider).strip())
+                .orElseThrow(() -> new Descriptor.FormException(Messages.IcrVcsTokenImpl_UnknownProvider(), "provider"))
+                .id();
+        // Pasting adds spaces and line breaks; stored tokens never carry them (providers.md §7.1).
+        this.token = Secret.fromString(Token.of(Secret.toString(token)).reveal());
+    }
+
+    @NonNull
+    @Override
+    public String getProvider() {
+        return provider;
+    }
+
+    @NonNull
+    @Override
+    public Secret getToken() {
+        return token;
+    }
+
+    @NonNull
+    @Override
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(@CheckForNull String serverUrl) {
+        this.serverUrl = Util.fixNull(serverUrl).strip();
+    }
+
+    @NonNull
+    @Override
+    public String getLogin() {
+        return login;
+    }
+
+    @DataBoundSetter
+    public void setLogin(@CheckForNull String login) {
+        this.login = Util.fixNull(login).strip();
+    }
+
+    @NonNull
+    @Override
+    public String getRequiredScopes() {
+        return requiredScopes;
+    }
+
+    @DataBoundSetter
+    public void setRequiredScopes(@CheckForNull String requiredScopes) {
+        this.requiredScopes = Util.fixNull(requiredScopes).strip();
+    }
+
+    /** The username git over HTTPS expects for this provider and token kind (core's GitUsername). */
+    @NonNull
+    @Override
+    public String getUsername() {
+        Provider p = providerEnum();
+        return GitUsername.of(p, kind(p), login);
+    }
+
+    /** Usernames here are fixed names, account names or emails: masking them would only garble build logs. */
+    @Override
+    public boolean isUsernameSecret() {
+        return false;
+    }
+
+    private Provider providerEnum() {
+        return Provider.fromId(provider).orElseThrow();
+    }
+
+    private TokenKind kind(Provider p) {
+        try {
+            return TokenKind.classifyToken(p, Token.of(token.getPlainText()), login);
+        } catch (InvalidInputException e) {
+            return TokenKind.UNKNOWN;
+        }
+    }
+
+    @Extension
+    @Symbol("icrVcsToken")
+    public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.IcrVcsTokenImpl_DisplayName();
+        }
+
+        @Override
+        public String getDescription() {
+            return Messages.IcrVcsTokenImpl_Description();
+        }
+
+        /** The providers; a fixed list, so it needs no permission. */
+        @Restricted(DoNotUse.class) // WebOnly
+        public ListBoxModel doFillProviderItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (Provider p : Provider.values()) {
+                items.add(p.displayName(), p.id());
+            }
+            return items;
+        }
+
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doCheckServerUrl(
+                @ContextInPath ModelObject context, @QueryParameter String provider, @QueryParameter String value) {
+            checkCanEditCredentials(context);
+            return Provider.fromId(provider)
+                    .map(p -> Forms.validation(DeclaredServers.checkCredentialServer(
+                            p, value, IcrVcsServers.get().declared())))
+                    .orElseGet(FormValidation::ok);
+        }
+
+        /** No network: what the typed token is, or why it can never work. */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doCheckToken(
+                @ContextInPath ModelObject context,
+                @QueryParameter String provider,
+                @QueryParameter String login,
+                @QueryParameter String value) {
+            checkCanEditCredentials(context);
+            return chosen(provider)
+                    .map(p -> Forms.validation(
+                            FormatCheck.token(p, Secret.fromString(value).getPlainText(), login)))
+                    .orElseGet(FormValidation::ok);
+        }
+
+        /** No network: whether the username fits the token kind (Bitbucket username or Atlassian account email). */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doCheckLogin(
+                @ContextInPath ModelObject context,
+                @QueryParameter String provider,
+                @QueryParameter String token,
+                @QueryParameter String value) {
+            checkCanEditCredentials(context);
+            return chosen(provider)
+                    .map(p -> Forms.validation(
+                            FormatCheck.username(p, Secret.fromString(token).getPlainText(), value)))
+                    .orElseGet(FormValidation::ok);
+        }
+
+        /** The Verify token button: the live check against the provider, shown as the verdict. */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doVerify(
+                @ContextInPath ModelObject context,
+                @QueryParameter String provider,
+                @QueryParameter String serverUrl,
+                @QueryParameter String login,
+                @QueryParameter String token,
+                @QueryParameter String requiredScopes) {
+            checkCanEditCredentials(context);
+            Optional<Provider> chosen = chosen(provider);
+            if (chosen.isEmpty()) {
+                return FormValidation.error(Messages.IcrVcsTokenImpl_UnknownProvider());
+            }
+            return Forms.validation(
+                    Verification.verify(chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes));
+        }
+
+        private static Optional<Provider> chosen(String provider) {
+            return Provider.fromId(Util.fixNull(provider).strip());
+        }
+
+        /**
+         * Only those who may create or update credentials where this form lives may have a posted (possibly
+         * encrypted) token decrypted, classified or sent out; checked before anything else is done.
+         */
+        private static void checkCanEditCredentials(@CheckForNull ModelObject context) {
+            AccessControlled target = context instanceof AccessControlled controlled ? controlled : Jenkins.get();
+            target.checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        }
+    }
+}

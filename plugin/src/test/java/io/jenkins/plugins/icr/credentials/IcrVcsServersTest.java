@@ -1,0 +1,79 @@
+package io.jenkins.plugins.icr.credentials;
+
+import static io.jenkins.plugins.icr.credentials.FormPosts.get;
+import static io.jenkins.plugins.icr.credentials.FormPosts.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.icr.token.DeclaredServers;
+import io.jenkins.plugins.icr.token.Provider;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class IcrVcsServersTest {
+
+    @Test
+    void declaredServersSurviveTheConfigurationPageAndFeedThePolicy(JenkinsRule j) throws Exception {
+        IcrVcsServers.get()
+                .setServers(List.of(
+                        new IcrVcsServer("gitlab", "Corporate GitLab", "https://gitlab.example.com"),
+                        new IcrVcsServer("bitbucket-dc", "Bitbucket", "https://bitbucket.example.com/context")));
+
+        j.configRoundtrip();
+
+        List<IcrVcsServer> kept = IcrVcsServers.get().getServers();
+        assertEquals(2, kept.size());
+        j.assertEqualDataBoundBeans(
+                new IcrVcsServer("gitlab", "Corporate GitLab", "https://gitlab.example.com"), kept.get(0));
+        j.assertEqualDataBoundBeans(
+                new IcrVcsServer("bitbucket-dc", "Bitbucket", "https://bitbucket.example.com/context"), kept.get(1));
+        assertEquals(
+                List.of(
+                        new DeclaredServers.Server(Provider.GITLAB, "https://gitlab.example.com"),
+                        new DeclaredServers.Server(Provider.BITBUCKET_DC, "https://bitbucket.example.com/context")),
+                IcrVcsServers.get().declared());
+    }
+
+    @Test
+    void deletingTheLastServerInTheFormClearsTheList(JenkinsRule j) throws Exception {
+        IcrVcsServers.get().setServers(List.of(new IcrVcsServer("gitlab", "GitLab", "https://gitlab.example.com")));
+        try (JenkinsRule.WebClient client = j.createWebClient()) {
+            HtmlPage page = client.goTo("configure");
+            List<HtmlButton> deletes = page.getByXPath(
+                    "//div[contains(@class, 'repeated-chunk') and @name='servers']//button[contains(@class, 'repeatable-delete')]");
+            assertEquals(1, deletes.size(), "one server, one delete button");
+            deletes.get(0).click();
+            client.waitForBackgroundJavaScript(2000);
+            j.submit(page.getFormByName("config"));
+        }
+        assertEquals(List.of(), IcrVcsServers.get().getServers());
+    }
+
+    @Test
+    void urlCheckNeedsOverallManageAndPost(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Jenkins.MANAGE)
+                .everywhere()
+                .to("manager"));
+        Map<String, String> fields = Map.of("provider", "gitlab", "value", "http://gitlab.internal");
+
+        assertEquals(
+                403, post(j, "reader", IcrVcsServer.class, "checkUrl", fields).getStatusCode());
+        assertEquals(404, get(j, "manager", IcrVcsServer.class, "checkUrl").getStatusCode());
+        String warning =
+                post(j, "manager", IcrVcsServer.class, "checkUrl", fields).getContentAsString();
+        assertTrue(warning.contains("unencrypted"), warning);
+    }
+}

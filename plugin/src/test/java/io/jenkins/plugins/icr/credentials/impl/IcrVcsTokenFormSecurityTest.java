@@ -1,0 +1,101 @@
+package io.jenkins.plugins.icr.credentials.impl;
+
+import static io.jenkins.plugins.icr.credentials.FormPosts.get;
+import static io.jenkins.plugins.icr.credentials.FormPosts.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import io.jenkins.plugins.icr.credentials.TestTokens;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import mockwebserver3.MockWebServer;
+import org.htmlunit.WebResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Every web method that decrypts a posted token, touches the network or reads the declared servers is POST-only and
+ * checks permission before doing anything (the SECURITY-804/3702 class of advisories).
+ */
+@WithJenkins
+class IcrVcsTokenFormSecurityTest {
+    private static final List<String> METHODS = List.of("verify", "checkToken", "checkLogin", "checkServerUrl");
+
+    private JenkinsRule j;
+    private MockWebServer attacker;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        attacker = new MockWebServer();
+        attacker.start();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
+                .everywhere()
+                .to("editor"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        attacker.close();
+    }
+
+    private Map<String, String> fields(String token) {
+        return Map.of(
+                "provider",
+                "github",
+                "serverUrl",
+                attacker.url("/").toString(),
+                "login",
+                "",
+                "token",
+                token,
+                "value",
+                token,
+                "requiredScopes",
+                "");
+    }
+
+    @Test
+    void anonymousAndReadOnlyUsersAreRefused() throws Exception {
+        String token = TestTokens.githubClassic();
+        for (String user : new String[] {null, "reader"}) {
+            for (String method : METHODS) {
+                WebResponse response = post(j, user, IcrVcsTokenImpl.class, method, fields(token));
+                assertEquals(403, response.getStatusCode(), method + " as " + user);
+                assertFalse(response.getContentAsString().contains(token));
+            }
+        }
+        assertEquals(0, attacker.getRequestCount(), "nothing was sent anywhere");
+    }
+
+    @Test
+    void getIsNotDispatched() throws Exception {
+        for (String method : METHODS) {
+            assertEquals(404, get(j, "editor", IcrVcsTokenImpl.class, method).getStatusCode(), method);
+        }
+    }
+
+    @Test
+    void editorMayCheckButNotSendATokenToAnUndeclaredServer() throws Exception {
+        String token = TestTokens.githubClassic();
+        WebResponse check = post(j, "editor", IcrVcsTokenImpl.class, "checkToken", fields(token));
+        assertEquals(200, check.getStatusCode());
+        WebResponse verify = post(j, "editor", IcrVcsTokenImpl.class, "verify", fields(token));
+        assertEquals(200, verify.getStatusCode());
+        String body = verify.getContentAsString();
+        assertFalse(body.contains(token));
+        assertEquals(true, body.contains("INVALID_INPUT") && body.contains("not a declared GitHub server"), body);
+        assertEquals(0, attacker.getRequestCount(), "an undeclared server receives nothing");
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.icr.credentials.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsNameProvider;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Descriptor;
+import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.TestTokens;
+import org.htmlunit.Page;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class IcrVcsTokenImplTest {
+
+    private static IcrVcsTokenImpl token(String provider, String login, String token) throws Descriptor.FormException {
+        IcrVcsTokenImpl credential =
+                new IcrVcsTokenImpl(CredentialsScope.GLOBAL, "icr", "", provider, Secret.fromString(token));
+        credential.setLogin(login);
+        return credential;
+    }
+
+    @Test
+    void usernameIsWhatGitExpectsForTheProviderAndKind(JenkinsRule j) throws Exception {
+        assertEquals(
+                "x-access-token",
+                token("github", "", TestTokens.githubClassic()).getUsername());
+        assertEquals("oauth2", token("gitlab", "", TestTokens.gitlab()).getUsername());
+        IcrVcsTokenImpl apiToken = token("bitbucket", "jane@example.com", TestTokens.atlassianApiToken());
+        assertEquals("x-bitbucket-api-token-auth", apiToken.getUsername());
+        assertEquals("jane@example.com", apiToken.getLogin(), "the REST login is kept apart from the git username");
+        assertEquals(
+                "x-token-auth",
+                token("bitbucket", "", TestTokens.random("", 40)).getUsername());
+        assertFalse(apiToken.isUsernameSecret());
+    }
+
+    @Test
+    void passwordAndSecretAreTheTrimmedToken(JenkinsRule j) throws Exception {
+        String value = TestTokens.githubClassic();
+        IcrVcsTokenImpl credential = token("github", "", "  " + value + "\r\n");
+        assertEquals(value, credential.getToken().getPlainText());
+        assertEquals(value, credential.getPassword().getPlainText());
+        assertEquals(value, credential.getSecret().getPlainText());
+    }
+
+    @Test
+    void nameShowsDescriptionAndProviderButNeverTheToken(JenkinsRule j) throws Exception {
+        String value = TestTokens.gitlab();
+        IcrVcsTokenImpl described = new IcrVcsTokenImpl(
+                CredentialsScope.GLOBAL, "icr-gitlab", "Nightly iCR", "gitlab", Secret.fromString(value));
+        assertEquals("Nightly iCR (GitLab)", CredentialsNameProvider.name(described));
+        IcrVcsTokenImpl bare = token("gitlab", "", value);
+        String name = CredentialsNameProvider.name(bare);
+        assertTrue(name.contains("GitLab") && name.contains("icr"), name);
+        assertFalse(name.contains(value));
+    }
+
+    @Test
+    void unknownProviderIsAFormError(JenkinsRule j) {
+        Descriptor.FormException refused = assertThrows(
+                Descriptor.FormException.class, () -> token("sourceforge", "", TestTokens.githubClassic()));
+        assertEquals("provider", refused.getFormField());
+    }
+
+    @Test
+    void credentialPagesNeverShowTheToken(JenkinsRule j) throws Exception {
+        String value = TestTokens.githubClassic();
+        CredentialsProvider.lookupStores(j.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(Domain.global(), token("github", "", value));
+        JenkinsRule.WebClient client = j.createWebClient();
+        for (String page : new String[] {
+            "credentials/store/system/domain/_/credential/icr/",
+            "credentials/store/system/domain/_/credential/icr/updateDialog"
+        }) {
+            Page shown = client.goTo(page, null);
+            assertEquals(200, shown.getWebResponse().getStatusCode(), page);
+            assertFalse(shown.getWebResponse().getContentAsString().contains(value), page + " shows the token");
+        }
+    }
+}

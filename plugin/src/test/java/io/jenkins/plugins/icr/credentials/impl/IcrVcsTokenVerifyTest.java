@@ -1,0 +1,150 @@
+package io.jenkins.plugins.icr.credentials.impl;
+
+import static io.jenkins.plugins.icr.credentials.FormPosts.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.ProxyConfiguration;
+import io.jenkins.plugins.icr.credentials.IcrVcsServer;
+import io.jenkins.plugins.icr.credentials.IcrVcsServers;
+import io.jenkins.plugins.icr.credentials.TestTokens;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.htmlunit.WebResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The Verify token button against a local server that answers as GitHub does, declared as an enterprise server. */
+@WithJenkins
+class IcrVcsTokenVerifyTest {
+    private JenkinsRule j;
+    private MockWebServer github;
+    private volatile MockResponse answer;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        github = new MockWebServer();
+        github.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer;
+            }
+        });
+        github.start();
+        IcrVcsServers.get().setServers(List.of(new IcrVcsServer("github", "Test GitHub", serverUrl())));
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.close();
+    }
+
+    private String serverUrl() {
+        return "http://127.0.0.1:" + github.getPort();
+    }
+
+    private static MockResponse user(int code, String body, String scopes) {
+        MockResponse.Builder response = new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body);
+        if (scopes != null) {
+            response.setHeader("X-OAuth-Scopes", scopes);
+        }
+        return response.build();
+    }
+
+    private String verify(String serverUrl, String token) throws Exception {
+        WebResponse response = post(
+                j,
+                null,
+                IcrVcsTokenImpl.class,
+                "verify",
+                Map.of(
+                        "provider",
+                        "github",
+                        "serverUrl",
+                        serverUrl,
+                        "login",
+                        "",
+                        "token",
+                        token,
+                        "requiredScopes",
+                        ""));
+        assertEquals(200, response.getStatusCode());
+        String body = response.getContentAsString();
+        assertFalse(body.contains(token), "the form response shows the token");
+        return body;
+    }
+
+    @Test
+    void validTokenShowsItsAccountAndScopes() throws Exception {
+        answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
+        String token = TestTokens.githubClassic();
+
+        String body = verify(serverUrl(), token);
+
+        assertTrue(body.contains("VALID") && body.contains("octocat"), body);
+        RecordedRequest request = github.takeRequest();
+        assertEquals("/api/v3/user", request.getUrl().encodedPath());
+        assertEquals("Bearer " + token, request.getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void missingScopesAreNamedWithTheFixLink() throws Exception {
+        answer = user(200, "{\"login\":\"octocat\"}", "repo");
+
+        String body = verify(serverUrl(), TestTokens.githubClassic());
+
+        assertTrue(body.contains("MISSING_SCOPES") && body.contains("workflow, notifications"), body);
+        assertTrue(body.contains("/settings/tokens/new?scopes="), body);
+    }
+
+    @Test
+    void rejectedTokenSaysSo() throws Exception {
+        answer = user(401, "{\"message\":\"Bad credentials\"}", null);
+
+        assertTrue(verify(serverUrl(), TestTokens.githubClassic()).contains("REJECTED"));
+    }
+
+    @Test
+    void hostileProviderOutputIsEscaped() throws Exception {
+        answer = user(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications");
+
+        String body = verify(serverUrl(), TestTokens.githubClassic());
+
+        assertFalse(body.contains("<script>alert(1)</script>"), body);
+        assertTrue(body.contains("&lt;script&gt;"), body);
+    }
+
+    @Test
+    void undeclaredServerIsRefusedWithoutARequest() throws Exception {
+        String body = verify("http://localhost:" + github.getPort(), TestTokens.githubClassic());
+
+        assertTrue(body.contains("INVALID_INPUT"), body);
+        assertEquals(0, github.getRequestCount());
+    }
+
+    @Test
+    void requestsGoThroughTheJenkinsProxy() throws Exception {
+        answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
+        IcrVcsServers.get()
+                .setServers(List.of(new IcrVcsServer("github", "Behind the proxy", "http://github.example.test")));
+        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", github.getPort()));
+
+        String body = verify("http://github.example.test", TestTokens.githubClassic());
+
+        assertTrue(body.contains("VALID"), body);
+        RecordedRequest request = github.takeRequest();
+        assertTrue(request.getTarget().startsWith("http://github.example.test/api/v3/user"), request.getTarget());
+    }
+}
