@@ -86,6 +86,13 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
         return VerificationRequest.of(endpoint(provider, apiPath), username, Token.of(token));
     }
 
+    /** Verifies with this server's verifier and checks that the token shows in no rendering of the verdict. */
+    public Verdict verify(VerificationRequest request) {
+        Verdict verdict = verifier.verify(request);
+        assertTokenAbsent(verdict, request.token().reveal());
+        return verdict;
+    }
+
     /** Every request the server received, in order. */
     public List<RecordedRequest> requests() throws InterruptedException {
         List<RecordedRequest> all = new ArrayList<>();

@@ -18,6 +18,7 @@ import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.jenkins.plugins.casc.model.Mapping;
+import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Objects;
 import jenkins.model.Jenkins;

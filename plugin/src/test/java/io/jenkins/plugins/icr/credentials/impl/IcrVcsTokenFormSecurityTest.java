@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import io.jenkins.plugins.icr.credentials.TestTokens;
+import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;

@@ -11,7 +11,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Descriptor;
 import hudson.util.Secret;
-import io.jenkins.plugins.icr.credentials.TestTokens;
+import io.jenkins.plugins.icr.token.TestTokens;
 import org.htmlunit.Page;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;

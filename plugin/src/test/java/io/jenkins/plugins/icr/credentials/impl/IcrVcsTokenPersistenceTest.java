@@ -12,7 +12,7 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
-import io.jenkins.plugins.icr.credentials.TestTokens;
+import io.jenkins.plugins.icr.token.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

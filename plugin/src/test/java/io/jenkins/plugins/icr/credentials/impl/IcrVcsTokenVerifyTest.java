@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.icr.credentials.IcrVcsServer;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
-import io.jenkins.plugins.icr.credentials.TestTokens;
+import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.Dispatcher;
