@@ -59,7 +59,7 @@ final class VerdictDecider {
                 ? Fix.NONE
                 : TokenPages.newToken(request.endpoint(), a.kind(), required, missing);
         return new Verdict(status, request.provider(), a.kind(), a.account(), a.granted(), required, missing,
-                a.expiresAt(), a.rateLimit().remaining(), warnings, message, fix);
+                a.expiresAt(), a.rateLimit(), warnings, message, fix);
     }
 
     private static Verdict refused(VerificationRequest request, Answer.Refused r, List<String> required) {
@@ -76,6 +76,6 @@ final class VerdictDecider {
                 ? List.of("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.")
                 : List.of();
         return new Verdict(r.status(), request.provider(), r.kind(), null, null, required, List.of(), null,
-                r.rateLimit().remaining(), warnings, r.message(), fix);
+                r.rateLimit(), warnings, r.message(), fix);
     }
 }
