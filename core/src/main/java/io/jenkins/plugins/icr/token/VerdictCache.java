@@ -2,6 +2,8 @@ package io.jenkins.plugins.icr.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,16 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * taken from a cache library because the plugin would have to bundle that library, for forty lines.
  */
 public final class VerdictCache {
-    /** Far above what one Jenkins holds; past it, expired entries go first, then everything. */
-    private static final int MAX_ENTRIES = 10_000;
+    /** Far above the tokens one Jenkins holds; past it, expired entries go first, then the oldest tenth. */
+    static final int DEFAULT_CAPACITY = 20_000;
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
+    private final int capacity;
 
     public VerdictCache(Duration ttl, Clock clock) {
+        this(ttl, clock, DEFAULT_CAPACITY);
+    }
+
+    VerdictCache(Duration ttl, Clock clock, int capacity) {
         this.ttl = ttl;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     Optional<Verdict> get(String key) {
@@ -40,13 +48,23 @@ public final class VerdictCache {
             return;
         }
         long now = clock.millis();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.values().removeIf(e -> e.expiresAtMillis() <= now);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
+        if (entries.size() >= capacity) {
+            evict(now);
         }
         entries.put(key, new Entry(verdict, now + ttl.toMillis()));
+    }
+
+    private synchronized void evict(long now) {
+        entries.values().removeIf(e -> e.expiresAtMillis() <= now);
+        int excess = entries.size() - capacity + Math.max(1, capacity / 10);
+        if (excess > 0) {
+            entries.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(Entry::expiresAtMillis)))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(entries::remove);
+        }
     }
 
     public int size() {

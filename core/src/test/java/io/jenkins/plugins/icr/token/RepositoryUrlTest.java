@@ -1,0 +1,46 @@
+package io.jenkins.plugins.icr.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Repository URLs as people paste them, matched against the endpoint a token belongs to. */
+class RepositoryUrlTest {
+    @ParameterizedTest
+    @CsvSource({
+        "github, , https://github.com/acme/widgets.git, acme/widgets",
+        "github, , https://github.com/acme/widgets/tree/main/src, acme/widgets",
+        "github, https://github.example.com, https://github.example.com/acme/widgets, acme/widgets",
+        "gitlab, , https://gitlab.com/group/sub/project.git, group/sub/project",
+        "gitlab, https://git.example.com/gitlab, https://git.example.com/gitlab/group/project/-/tree/main, group/project",
+        "bitbucket, , https://bitbucket.org/acme/widgets.git, acme/widgets",
+        "bitbucket-dc, https://bitbucket.example.com, https://bitbucket.example.com/scm/ACME/widgets.git, ACME/widgets",
+        "bitbucket-dc, https://bitbucket.example.com, https://bitbucket.example.com/projects/ACME/repos/widgets/browse, ACME/widgets",
+    })
+    void pathIsFoundBelowTheEndpoint(String provider, String server, String url, String path) throws Exception {
+        Endpoint endpoint = Endpoint.fromServer(Provider.fromId(provider).orElseThrow(), server, EndpointPolicy.httpsOnly());
+        assertEquals(path, RepositoryUrl.parse(url).pathOn(endpoint));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "github, https://gitlab.com/acme/widgets",
+        "gitlab, https://gitlab.com/acme",
+        "gitlab, https://gitlab.example.com/acme/widgets",
+    })
+    void urlOnAnotherServerDoesNotMatch(String provider, String url) throws Exception {
+        assertNull(RepositoryUrl.parse(url).pathOn(Endpoint.publicService(Provider.fromId(provider).orElseThrow())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"git@github.com:acme/widgets.git", "not a url", "https://x-access-token:ghp_secretsecret@github.com/acme/w"})
+    void unusableUrlsAreRefusedWithoutQuotingThem(String url) {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> RepositoryUrl.parse(url));
+        assertFalse(refused.getMessage().contains("secretsecret"));
+    }
+}
