@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.token;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
@@ -63,6 +64,18 @@ public final class RepositoryUrl {
         String last = rest.get(rest.size() - 1);
         rest.set(rest.size() - 1, last.endsWith(".git") ? last.substring(0, last.length() - 4) : last);
         return String.join("/", rest);
+    }
+
+    /**
+     * The repository path for a credential's provider and server, or null when the credential's server is not one
+     * it may use (see {@link DeclaredServers}) or does not host this repository.
+     */
+    public String pathFor(Provider provider, String serverUrl, Collection<DeclaredServers.Server> declared) {
+        try {
+            return pathOn(DeclaredServers.resolve(provider, serverUrl, declared));
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     /** {@code scm/PROJECT/repo.git} (clone) or {@code projects/PROJECT/repos/repo/…} (browse) → PROJECT/repo. */

@@ -2,7 +2,6 @@ package io.jenkins.plugins.icr.token;
 
 import io.jenkins.plugins.icr.token.provider.Answer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,10 +28,10 @@ final class VerdictDecider {
         Status status = !missing.isEmpty() ? Status.MISSING_SCOPES : a.granted() == null ? Status.UNVERIFIABLE : Status.VALID;
 
         List<String> warnings = new ArrayList<>();
-        boolean expiresSoon = a.expiresAt() != null
-                && a.expiresAt().isBefore(now.plus(Duration.ofDays(request.warnDays())));
+        // The same window as the monitor's (Attention), so a form and the monitor never disagree.
+        boolean expiresSoon = a.expiresAt() != null && Attention.daysLeft(a.expiresAt(), now) <= request.warnDays();
         if (expiresSoon) {
-            long days = Math.max(0, Duration.between(now, a.expiresAt()).toDays());
+            long days = Math.max(0, Attention.daysLeft(a.expiresAt(), now));
             warnings.add("The token expires on " + DAY.format(a.expiresAt()) + " (in " + days + (days == 1 ? " day" : " days")
                     + "). Create its replacement before then.");
         }

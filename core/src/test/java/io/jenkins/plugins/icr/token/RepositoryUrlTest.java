@@ -37,6 +37,16 @@ class RepositoryUrlTest {
         assertNull(RepositoryUrl.parse(url).pathOn(Endpoint.publicService(Provider.fromId(provider).orElseThrow())));
     }
 
+    @org.junit.jupiter.api.Test
+    void credentialServesOnlyRepositoriesOnItsAllowedServer() throws Exception {
+        java.util.List<DeclaredServers.Server> declared =
+                java.util.List.of(new DeclaredServers.Server(Provider.GITLAB, "https://gitlab.example.com"));
+        RepositoryUrl url = RepositoryUrl.parse("https://gitlab.example.com/group/project.git");
+        assertEquals("group/project", url.pathFor(Provider.GITLAB, "https://gitlab.example.com", declared));
+        assertNull(url.pathFor(Provider.GITLAB, "", declared), "a gitlab.com token does not serve it");
+        assertNull(url.pathFor(Provider.GITLAB, "https://gitlab.example.com", java.util.List.of()), "undeclared server");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"git@github.com:acme/widgets.git", "not a url", "https://x-access-token:ghp_secretsecret@github.com/acme/w"})
     void unusableUrlsAreRefusedWithoutQuotingThem(String url) {

@@ -223,8 +223,8 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             if (chosen.isEmpty()) {
                 return FormValidation.error(Messages.IcrVcsTokenImpl_UnknownProvider());
             }
-            return Forms.validation(
-                    Verification.verify(chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes));
+            return Forms.validation(Verification.verify(
+                    chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes, null));
         }
 
         private static Optional<Provider> chosen(String provider) {

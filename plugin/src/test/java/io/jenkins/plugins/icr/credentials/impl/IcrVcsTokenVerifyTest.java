@@ -1,19 +1,18 @@
 package io.jenkins.plugins.icr.credentials.impl;
 
 import static io.jenkins.plugins.icr.credentials.FormPosts.post;
+import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.ProxyConfiguration;
+import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.IcrVcsServer;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -26,41 +25,17 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrVcsTokenVerifyTest {
     private JenkinsRule j;
-    private MockWebServer github;
-    private volatile MockResponse answer;
+    private GitHubStub github;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github = new MockWebServer();
-        github.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer;
-            }
-        });
-        github.start();
-        IcrVcsServers.get().setServers(List.of(new IcrVcsServer("github", "Test GitHub", serverUrl())));
+        github = new GitHubStub();
     }
 
     @AfterEach
     void tearDown() {
         github.close();
-    }
-
-    private String serverUrl() {
-        return "http://127.0.0.1:" + github.getPort();
-    }
-
-    private static MockResponse user(int code, String body, String scopes) {
-        MockResponse.Builder response = new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body);
-        if (scopes != null) {
-            response.setHeader("X-OAuth-Scopes", scopes);
-        }
-        return response.build();
     }
 
     private String verify(String serverUrl, String token) throws Exception {
@@ -88,22 +63,21 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void validTokenShowsItsAccountAndScopes() throws Exception {
-        answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
         String token = TestTokens.githubClassic();
 
-        String body = verify(serverUrl(), token);
+        String body = verify(github.serverUrl(), token);
 
         assertTrue(body.contains("VALID") && body.contains("octocat"), body);
-        RecordedRequest request = github.takeRequest();
+        RecordedRequest request = github.server().takeRequest();
         assertEquals("/api/v3/user", request.getUrl().encodedPath());
         assertEquals("Bearer " + token, request.getHeaders().get("Authorization"));
     }
 
     @Test
     void missingScopesAreNamedWithTheFixLink() throws Exception {
-        answer = user(200, "{\"login\":\"octocat\"}", "repo");
+        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
 
-        String body = verify(serverUrl(), TestTokens.githubClassic());
+        String body = verify(github.serverUrl(), TestTokens.githubClassic());
 
         assertTrue(body.contains("MISSING_SCOPES") && body.contains("workflow, notifications"), body);
         assertTrue(body.contains("/settings/tokens/new?scopes="), body);
@@ -111,16 +85,16 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void rejectedTokenSaysSo() throws Exception {
-        answer = user(401, "{\"message\":\"Bad credentials\"}", null);
+        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
 
-        assertTrue(verify(serverUrl(), TestTokens.githubClassic()).contains("REJECTED"));
+        assertTrue(verify(github.serverUrl(), TestTokens.githubClassic()).contains("REJECTED"));
     }
 
     @Test
     void hostileProviderOutputIsEscaped() throws Exception {
-        answer = user(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications");
+        github.answer(user(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications"));
 
-        String body = verify(serverUrl(), TestTokens.githubClassic());
+        String body = verify(github.serverUrl(), TestTokens.githubClassic());
 
         assertFalse(body.contains("<script>alert(1)</script>"), body);
         assertTrue(body.contains("&lt;script&gt;"), body);
@@ -128,23 +102,22 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void undeclaredServerIsRefusedWithoutARequest() throws Exception {
-        String body = verify("http://localhost:" + github.getPort(), TestTokens.githubClassic());
+        String body = verify("http://localhost:" + github.server().getPort(), TestTokens.githubClassic());
 
         assertTrue(body.contains("INVALID_INPUT"), body);
-        assertEquals(0, github.getRequestCount());
+        assertEquals(0, github.server().getRequestCount());
     }
 
     @Test
     void requestsGoThroughTheJenkinsProxy() throws Exception {
-        answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
         IcrVcsServers.get()
                 .setServers(List.of(new IcrVcsServer("github", "Behind the proxy", "http://github.example.test")));
-        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", github.getPort()));
+        j.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", github.server().getPort()));
 
         String body = verify("http://github.example.test", TestTokens.githubClassic());
 
         assertTrue(body.contains("VALID"), body);
-        RecordedRequest request = github.takeRequest();
+        RecordedRequest request = github.server().takeRequest();
         assertTrue(request.getTarget().startsWith("http://github.example.test/api/v3/user"), request.getTarget());
     }
 }

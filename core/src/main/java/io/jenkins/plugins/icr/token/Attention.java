@@ -1,0 +1,50 @@
+package io.jenkins.plugins.icr.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a token's last verdict needs an administrator before iCR fails on it: rejected, missing scopes, blocked,
+ * expiring within the warning window (or expired), or an app password Atlassian has removed. Transient verdicts
+ * (rate limit, unreachable) say nothing about the token and raise nothing.
+ */
+public final class Attention {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private Attention() {}
+
+    /** The reasons, in words an admin acts on; empty when the token is fine. */
+    public static List<String> reasons(
+            Status status, TokenKind kind, List<String> missing, Instant expiresAt, Instant now, int warnDays) {
+        List<String> reasons = new ArrayList<>();
+        switch (status) {
+            case REJECTED -> reasons.add("rejected by the provider (invalid, expired or revoked)");
+            case MISSING_SCOPES -> reasons.add("lacks " + String.join(", ", missing));
+            case FORBIDDEN -> reasons.add("blocked by the provider (SSO, organization policy or IP allow list)");
+            case INVALID_INPUT -> reasons.add("cannot be verified as configured");
+            default -> { }
+        }
+        if (expiresAt != null) {
+            long days = daysLeft(expiresAt, now);
+            if (days < 0) {
+                reasons.add("expired on " + DAY.format(expiresAt));
+            } else if (days <= warnDays) {
+                reasons.add("expires on " + DAY.format(expiresAt) + " (in " + days + (days == 1 ? " day)" : " days)"));
+            }
+        }
+        if (kind == TokenKind.BITBUCKET_APP_PASSWORD) {
+            reasons.add("is a Bitbucket app password, removed by Atlassian on 2026-07-28");
+        }
+        return reasons;
+    }
+
+    /** Whole days until expiry, negative once expired. */
+    public static long daysLeft(Instant expiresAt, Instant now) {
+        Duration left = Duration.between(now, expiresAt);
+        return left.isNegative() ? -1 - Duration.between(expiresAt, now).toDays() : left.toDays();
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.icr.credentials.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.jenkins.plugins.icr.token.BuildGate;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The freestyle build step "Verify the iCR VCS token": the same check as the Pipeline step {@code icrVerifyToken},
+ * without a return value. It has no symbol of its own, so that in Pipeline the name means the step that returns the
+ * verdict.
+ */
+public final class IcrVerifyTokenBuilder extends Builder implements SimpleBuildStep {
+    @CheckForNull
+    private String credentialsId;
+
+    private boolean unstableOnWarning;
+
+    @DataBoundConstructor
+    public IcrVerifyTokenBuilder() {}
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public boolean isUnstableOnWarning() {
+        return unstableOnWarning;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnWarning(boolean unstableOnWarning) {
+        this.unstableOnWarning = unstableOnWarning;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        if (BuildVerification.verify(run, credentialsId, unstableOnWarning, listener)
+                        .gate()
+                == BuildGate.UNSTABLE) {
+            run.setResult(Result.UNSTABLE);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.IcrVerifyTokenBuilder_DisplayName();
+        }
+    }
+}

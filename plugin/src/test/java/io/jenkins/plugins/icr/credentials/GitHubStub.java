@@ -1,0 +1,73 @@
+package io.jenkins.plugins.icr.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
+import java.io.IOException;
+import java.util.List;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * A local server that answers {@code GET /api/v3/user} as GitHub Enterprise Server does, declared as an iCR VCS
+ * server of the running Jenkins, and the credentials that point at it.
+ */
+public final class GitHubStub implements AutoCloseable {
+    private final MockWebServer server = new MockWebServer();
+    private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
+
+    public GitHubStub() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer;
+            }
+        });
+        server.start();
+        IcrVcsServers.get().setServers(List.of(new IcrVcsServer("github", "Test GitHub", serverUrl())));
+    }
+
+    /** The web URL of this server, as a credential's server URL. */
+    public String serverUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public MockWebServer server() {
+        return server;
+    }
+
+    public void answer(MockResponse response) {
+        this.answer = response;
+    }
+
+    /** A GitHub {@code /user} answer with a JSON body and, when given, the X-OAuth-Scopes header. */
+    public static MockResponse user(int code, String body, String scopes) {
+        MockResponse.Builder response = new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body);
+        if (scopes != null) {
+            response.setHeader("X-OAuth-Scopes", scopes);
+        }
+        return response.build();
+    }
+
+    /** Stores a token for this server in the system store and returns it. */
+    public IcrVcsTokenImpl addToken(JenkinsRule j, String id, String token) throws Exception {
+        IcrVcsTokenImpl credential =
+                new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, "iCR test token", "github", Secret.fromString(token));
+        credential.setServerUrl(serverUrl());
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), credential);
+        return credential;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

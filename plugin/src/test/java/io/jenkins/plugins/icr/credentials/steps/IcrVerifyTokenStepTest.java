@@ -1,0 +1,126 @@
+package io.jenkins.plugins.icr.credentials.steps;
+
+import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.Leaks;
+import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.token.TestTokens;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** icrVerifyToken at build time: the verdict in the log and as a map, the build's result, never the token. */
+@WithJenkins
+class IcrVerifyTokenStepTest {
+    private JenkinsRule j;
+    private GitHubStub github;
+    private String token;
+
+    @BeforeEach
+    void setUp(JenkinsRule j) throws Exception {
+        this.j = j;
+        github = new GitHubStub();
+        token = TestTokens.githubClassic();
+        github.addToken(j, "icr-github", token);
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.close();
+    }
+
+    private WorkflowRun pipeline(Result expected, String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.addProperty(new IcrJobProperty("https://icr.example.com", "icr-github"));
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun run = j.buildAndAssertStatus(expected, job);
+        j.assertLogNotContains(token, run);
+        assertEquals(List.of(), Leaks.filesContaining(run.getRootDir().toPath(), token), "token on disk");
+        return run;
+    }
+
+    @Test
+    void validTokenPassesAndReturnsTheVerdict() throws Exception {
+        WorkflowRun run = pipeline(
+                Result.SUCCESS,
+                "def v = icrVerifyToken()\necho \"status=${v.status} account=${v.account} missing=${v.missingScopes}\"");
+
+        j.assertLogContains("Verifying the iCR VCS token 'icr-github'", run);
+        j.assertLogContains("status=VALID account=octocat missing=[]", run);
+    }
+
+    @Test
+    void missingScopesFailTheBuildWithTheFix() throws Exception {
+        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+
+        WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-github'");
+
+        j.assertLogContains("MISSING_SCOPES", run);
+        j.assertLogContains("workflow, notifications", run);
+        j.assertLogContains("/settings/tokens/new?scopes=", run);
+    }
+
+    @Test
+    void rejectedTokenFailsTheBuild() throws Exception {
+        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+
+        j.assertLogContains("REJECTED", pipeline(Result.FAILURE, "icrVerifyToken()"));
+        assertEquals(1, github.server().getRequestCount(), "a rejection is never retried");
+    }
+
+    @Test
+    void unreachableProviderIsAWarningUnstableOnlyWhenAsked() throws Exception {
+        github.answer(user(503, "{\"message\":\"down\"}", null));
+
+        j.assertLogContains("UNREACHABLE", pipeline(Result.SUCCESS, "icrVerifyToken()"));
+        pipeline(Result.UNSTABLE, "icrVerifyToken unstableOnWarning: true");
+    }
+
+    @Test
+    void missingCredentialFailsWithAClearMessage() throws Exception {
+        j.assertLogContains(
+                "Could not find an iCR VCS token with the ID 'nope'",
+                pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'nope'"));
+    }
+
+    @Test
+    void freestyleStepUsesTheJobsFieldTwo() throws Exception {
+        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        FreeStyleProject project = j.createFreeStyleProject();
+        project.addProperty(new IcrJobProperty("https://icr.example.com", "icr-github"));
+        project.getBuildersList().add(new IcrVerifyTokenBuilder());
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("REJECTED", build);
+        j.assertLogNotContains(token, build);
+    }
+
+    @Test
+    void configurationAndSnippetRoundTrip() throws Exception {
+        IcrVerifyTokenStep step = new IcrVerifyTokenStep();
+        step.setCredentialsId("icr-github");
+        step.setUnstableOnWarning(true);
+
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+        new SnippetizerTester(j)
+                .assertRoundTrip(step, "icrVerifyToken credentialsId: 'icr-github', unstableOnWarning: true");
+
+        IcrVerifyTokenBuilder builder = new IcrVerifyTokenBuilder();
+        builder.setCredentialsId("icr-github");
+        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+    }
+}
