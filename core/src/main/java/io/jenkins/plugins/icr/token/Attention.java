@@ -42,6 +42,12 @@ public final class Attention {
         return reasons;
     }
 
+    /** How a token's row should look: an error when iCR would fail, a warning when something needs doing soon. */
+    public static Status.Severity level(Status status, List<String> reasons) {
+        Status.Severity severity = status.severity();
+        return severity == Status.Severity.OK && !reasons.isEmpty() ? Status.Severity.WARNING : severity;
+    }
+
     /** Whole days until expiry, negative once expired. */
     public static long daysLeft(Instant expiresAt, Instant now) {
         Duration left = Duration.between(now, expiresAt);

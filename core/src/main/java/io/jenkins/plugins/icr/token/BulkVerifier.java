@@ -32,8 +32,14 @@ public final class BulkVerifier {
     private final int perHost;
     private final int rateLimitFloor;
     private final Clock clock;
+    private final boolean fresh;
 
     public BulkVerifier(Verifier verifier, int perHost, int rateLimitFloor, Clock clock) {
+        this(verifier, perHost, rateLimitFloor, clock, false);
+    }
+
+    /** @param fresh ask the provider even for verdicts still in the cache (which every verdict still goes into) */
+    public BulkVerifier(Verifier verifier, int perHost, int rateLimitFloor, Clock clock, boolean fresh) {
         if (perHost < 1) {
             throw new IllegalArgumentException("perHost must be at least 1");
         }
@@ -41,6 +47,7 @@ public final class BulkVerifier {
         this.perHost = perHost;
         this.rateLimitFloor = rateLimitFloor;
         this.clock = clock;
+        this.fresh = fresh;
     }
 
     /** One finished verification, under the caller's key (a credential id, say). */
@@ -99,7 +106,8 @@ public final class BulkVerifier {
                     "Not verified: the run reached its deadline first. It is verified in the next run.");
         }
         Duration bound = Duration.ofNanos(Math.min(left, request.timeout().toNanos()));
-        Verdict verdict = verifier.verify(request.withTimeout(bound.isZero() ? Duration.ofMillis(1) : bound));
+        VerificationRequest bounded = request.withTimeout(bound.isZero() ? Duration.ofMillis(1) : bound);
+        Verdict verdict = fresh ? verifier.refresh(bounded) : verifier.verify(bounded);
         pauseIfNeeded(lane, verdict);
         return verdict;
     }

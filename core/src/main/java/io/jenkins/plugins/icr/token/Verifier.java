@@ -5,6 +5,7 @@ import io.jenkins.plugins.icr.token.provider.Http;
 import io.jenkins.plugins.icr.token.provider.ProviderChecks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -30,7 +31,20 @@ public final class Verifier {
         return new Verifier(Http.defaultClient(), clock, new VerdictCache(DEFAULT_CACHE_TTL, clock));
     }
 
+    /** Verifies, or answers from the cache when the same verification was done within the cache window. */
     public Verdict verify(VerificationRequest request) {
+        return verify(request, false);
+    }
+
+    /**
+     * Verifies without looking in the cache, for an admin who just changed the token at the provider and asks
+     * again; the answer still goes into the cache for the automatic checks that follow.
+     */
+    public Verdict refresh(VerificationRequest request) {
+        return verify(request, true);
+    }
+
+    private Verdict verify(VerificationRequest request, boolean fresh) {
         Provider provider = request.provider();
         TokenKind kind;
         RepositoryPath repository;
@@ -41,7 +55,8 @@ public final class Verifier {
             return Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage());
         }
         String key = cacheKey(request);
-        return cache.get(key).orElseGet(() -> {
+        Optional<Verdict> cached = fresh ? Optional.empty() : cache.get(key);
+        return cached.orElseGet(() -> {
             Answer answer = ProviderChecks.ask(http, request, kind, repository, clock);
             Verdict verdict = VerdictDecider.decide(request, answer, clock);
             cache.put(key, verdict);

@@ -46,6 +46,14 @@ class AttentionTest {
     }
 
     @Test
+    void levelIsTheStatusSeverityRaisedByReasons() {
+        assertEquals(Status.Severity.OK, Attention.level(Status.VALID, List.of()));
+        assertEquals(Status.Severity.WARNING, Attention.level(Status.VALID, List.of("expires soon")));
+        assertEquals(Status.Severity.ERROR, Attention.level(Status.REJECTED, List.of("rejected")));
+        assertEquals(Status.Severity.WARNING, Attention.level(Status.UNREACHABLE, List.of()));
+    }
+
+    @Test
     void daysLeftCountsWholeDaysAndGoesNegative() {
         assertEquals(0, Attention.daysLeft(NOW.plusSeconds(3600), NOW));
         assertEquals(1, Attention.daysLeft(NOW.plusSeconds(86_400 + 60), NOW));

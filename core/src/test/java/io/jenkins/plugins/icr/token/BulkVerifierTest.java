@@ -186,5 +186,11 @@ class BulkVerifierTest {
         run(bulk, Map.of(1, one, 2, github.request(TestTokens.githubClassic())), Duration.ofSeconds(10));
 
         assertEquals(2, github.server.getRequestCount(), "the token verified before came from the cache");
+
+        BulkVerifier fresh = new BulkVerifier(verifier, 4, 10, Clock.systemUTC(), true);
+        run(fresh, Map.of(1, one), Duration.ofSeconds(10));
+        assertEquals(3, github.server.getRequestCount(), "a fresh run asks again");
+        verifier.verify(one);
+        assertEquals(3, github.server.getRequestCount(), "and its answer went into the cache");
     }
 }

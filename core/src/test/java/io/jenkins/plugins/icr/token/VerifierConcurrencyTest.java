@@ -97,19 +97,23 @@ class VerifierConcurrencyTest {
         assertEquals(Status.MISSING_SCOPES, verifier.verify(request).status());
         assertEquals(Status.MISSING_SCOPES, verifier.verify(request).status());
         assertEquals(1, server.server().getRequestCount(), "the repeat came from the cache");
+        verifier.refresh(request);
+        assertEquals(2, server.server().getRequestCount(), "a refresh asks again");
+        verifier.verify(request);
+        assertEquals(2, server.server().getRequestCount(), "and its answer is cached");
 
         assertEquals(Status.MISSING_SCOPES, verifier.verify(server.request(Provider.GITHUB, "/api/v3", null,
                 TestTokens.githubClassic())).status());
-        assertEquals(2, server.server().getRequestCount(), "another token is another entry");
+        assertEquals(3, server.server().getRequestCount(), "another token is another entry");
 
         millis.addAndGet(Duration.ofMinutes(2).toMillis());
         verifier.verify(request);
-        assertEquals(3, server.server().getRequestCount(), "an expired entry is asked again");
+        assertEquals(4, server.server().getRequestCount(), "an expired entry is asked again");
 
         server.on("/api/v3/user", json(503, "{\"message\":\"down\"}"));
         VerificationRequest other = server.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubClassic());
         assertEquals(Status.UNREACHABLE, verifier.verify(other).status());
         assertEquals(Status.UNREACHABLE, verifier.verify(other).status());
-        assertEquals(5, server.server().getRequestCount(), "faults are never cached");
+        assertEquals(6, server.server().getRequestCount(), "faults are never cached");
     }
 }

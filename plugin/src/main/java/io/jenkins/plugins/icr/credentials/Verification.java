@@ -3,6 +3,7 @@ package io.jenkins.plugins.icr.credentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
+import io.jenkins.plugins.icr.token.BulkVerifier;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Endpoint;
 import io.jenkins.plugins.icr.token.InvalidInputException;
@@ -23,7 +24,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The one verifier of this Jenkins: a client built by okhttp-api, so the Jenkins proxy and its no-proxy hosts
- * apply to every request, and one verdict cache shared by every form. Callers check permissions first.
+ * apply to every request, and one verdict cache shared by every form, build and sweep. Tokens only go to their
+ * provider's public service or a declared server. Callers check permissions first.
  */
 @Restricted(NoExternalUse.class)
 public final class Verification {
@@ -39,22 +41,79 @@ public final class Verification {
                 new VerdictCache(Verifier.DEFAULT_CACHE_TTL, Clock.systemUTC()));
     }
 
-    /** Verifies a token against its provider's public service or a declared server; anything else is refused. */
+    /** Either a request to send or the verdict that refused it before any request. */
+    public record Prepared(
+            @CheckForNull VerificationRequest request,
+            @CheckForNull Verdict refused) {}
+
+    /** The request for a token as a form or credential describes it, or the refusal of its server. */
     @NonNull
-    public static Verdict verify(
+    public static Prepared prepare(
             @NonNull Provider provider,
             @CheckForNull String serverUrl,
             @CheckForNull String login,
             @NonNull Secret token,
-            @CheckForNull String requiredScopes) {
-        Endpoint endpoint;
+            @CheckForNull String requiredScopes,
+            @CheckForNull String repository) {
         try {
-            endpoint = DeclaredServers.resolve(
+            Endpoint endpoint = DeclaredServers.resolve(
                     provider, serverUrl, IcrVcsServers.get().declared());
+            return new Prepared(
+                    VerificationRequest.of(endpoint, login, Token.of(token.getPlainText()))
+                            .withRequired(Requirement.parse(requiredScopes))
+                            .withRepository(repository),
+                    null);
         } catch (InvalidInputException e) {
-            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage());
+            return new Prepared(null, Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage()));
         }
-        return Holder.VERIFIER.verify(VerificationRequest.of(endpoint, login, Token.of(token.getPlainText()))
-                .withRequired(Requirement.parse(requiredScopes)));
+    }
+
+    /** The request for a stored token. */
+    @NonNull
+    public static Prepared prepare(@NonNull IcrVcsToken token, @CheckForNull String repository) {
+        return prepare(
+                providerOf(token),
+                token.getServerUrl(),
+                token.getLogin(),
+                token.getToken(),
+                token.getRequiredScopes(),
+                repository);
+    }
+
+    /** Verifies what {@link #prepare} prepared. */
+    @NonNull
+    public static Verdict verify(@NonNull Prepared prepared) {
+        return prepared.request() == null ? prepared.refused() : Holder.VERIFIER.verify(prepared.request());
+    }
+
+    /** Verifies what {@link #prepare} prepared without the cache: an admin pressed a button and wants the news. */
+    @NonNull
+    public static Verdict refresh(@NonNull Prepared prepared) {
+        return prepared.request() == null ? prepared.refused() : Holder.VERIFIER.refresh(prepared.request());
+    }
+
+    /** Verifies a stored token, probing the repository path when one is given. */
+    @NonNull
+    public static Verdict verify(@NonNull IcrVcsToken token, @CheckForNull String repository) {
+        return verify(prepare(token, repository));
+    }
+
+    /** A bulk verifier sharing this Jenkins' client; it asks afresh and leaves its verdicts in the shared cache. */
+    @NonNull
+    public static BulkVerifier bulk(int perHost) {
+        return new BulkVerifier(
+                Holder.VERIFIER, perHost, BulkVerifier.DEFAULT_RATE_LIMIT_FLOOR, Clock.systemUTC(), true);
+    }
+
+    /** The API base a stored token is verified against, or null when its server may not be used. */
+    @CheckForNull
+    public static String apiUrlOf(@NonNull IcrVcsToken token) {
+        VerificationRequest request = prepare(token, null).request();
+        return request == null ? null : request.endpoint().api().toString();
+    }
+
+    /** Credentials are built with a known provider; one edited by hand on disk is treated as GitHub and refused there. */
+    private static Provider providerOf(IcrVcsToken token) {
+        return Provider.fromId(token.getProvider()).orElse(Provider.GITHUB);
     }
 }

@@ -7,6 +7,8 @@ import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -19,13 +21,15 @@ import org.jvnet.hudson.test.JenkinsRule;
  */
 public final class GitHubStub implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
+    private final Map<String, MockResponse> byToken = new ConcurrentHashMap<>();
     private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
 
     public GitHubStub() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return answer;
+                String authorization = String.valueOf(request.getHeaders().get("Authorization"));
+                return byToken.getOrDefault(authorization.replaceFirst("^Bearer ", ""), answer);
             }
         });
         server.start();
@@ -41,8 +45,14 @@ public final class GitHubStub implements AutoCloseable {
         return server;
     }
 
+    /** The answer to every token without an answer of its own. */
     public void answer(MockResponse response) {
         this.answer = response;
+    }
+
+    /** The answer to this token only. */
+    public void answer(String token, MockResponse response) {
+        byToken.put(token, response);
     }
 
     /** A GitHub {@code /user} answer with a JSON body and, when given, the X-OAuth-Scopes header. */

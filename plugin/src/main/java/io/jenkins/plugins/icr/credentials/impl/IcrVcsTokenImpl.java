@@ -18,6 +18,8 @@ import io.jenkins.plugins.icr.credentials.Forms;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.health.TokenHealthRecord;
+import io.jenkins.plugins.icr.credentials.health.TokenHealthStore;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.FormatCheck;
 import io.jenkins.plugins.icr.token.GitUsername;
@@ -157,6 +159,12 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             return Messages.IcrVcsTokenImpl_Description();
         }
 
+        /** The last sweep's record of a stored token, shown in its form; null before the first sweep. */
+        @CheckForNull
+        public TokenHealthRecord healthOf(@NonNull IcrVcsToken token) {
+            return TokenHealthStore.get().latestFor(token.getId());
+        }
+
         /** The providers; a fixed list, so it needs no permission. */
         @Restricted(DoNotUse.class) // WebOnly
         public ListBoxModel doFillProviderItems() {
@@ -223,8 +231,8 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             if (chosen.isEmpty()) {
                 return FormValidation.error(Messages.IcrVcsTokenImpl_UnknownProvider());
             }
-            return Forms.validation(Verification.verify(
-                    chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes, null));
+            return Forms.validation(Verification.refresh(Verification.prepare(
+                    chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes, null)));
         }
 
         private static Optional<Provider> chosen(String provider) {

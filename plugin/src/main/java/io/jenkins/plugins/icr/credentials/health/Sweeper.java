@@ -1,0 +1,58 @@
+package io.jenkins.plugins.icr.credentials.health;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.token.VerificationRequest;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One re-verification of every stored token: found by {@link TokenLocations}, verified together by core's
+ * BulkVerifier (bounded per host, rate-limit aware, one deadline), recorded in {@link TokenHealthStore}. The log
+ * names credentials and statuses, never a token.
+ */
+final class Sweeper {
+    /** A sweep that has not finished by then leaves the rest for the next one. */
+    static final Duration DEADLINE = Duration.ofMinutes(30);
+
+    private Sweeper() {}
+
+    static void sweep(@NonNull TaskListener listener) throws InterruptedException {
+        HealthSettings settings = HealthSettings.get();
+        TokenHealthStore store = TokenHealthStore.get();
+        PrintStream log = listener.getLogger();
+        Instant now = Instant.now();
+        List<StoredToken> tokens = TokenLocations.all(settings.isIncludeUserStores());
+        ConcurrentLinkedQueue<TokenHealthRecord> records = new ConcurrentLinkedQueue<>();
+        Map<String, VerificationRequest> requests = new LinkedHashMap<>();
+        Map<String, StoredToken> byKey = new LinkedHashMap<>();
+        for (StoredToken token : tokens) {
+            Verification.Prepared prepared = Verification.prepare(token.token(), null);
+            if (prepared.request() == null) {
+                records.add(TokenHealthRecord.of(token, prepared.refused(), store.get(token.credentialUrl()), now));
+            } else {
+                requests.put(token.credentialUrl(), prepared.request());
+                byKey.put(token.credentialUrl(), token);
+            }
+        }
+        log.printf("Verifying %d iCR VCS tokens (%d refused before any request)%n", tokens.size(), records.size());
+        Verification.bulk(settings.getPerHost()).verifyAll(requests, DEADLINE, result -> {
+            StoredToken token = byKey.get(result.key());
+            records.add(TokenHealthRecord.of(token, result.verdict(), store.get(result.key()), now));
+            log.printf(
+                    "%s (%s): %s%n",
+                    token.id(), token.storeName(), result.verdict().status());
+        });
+        store.replaceAll(records);
+        long attention = records.stream()
+                .filter(r -> !r.reasons(now, settings.getWarnDays()).isEmpty())
+                .count();
+        log.printf("Done: %d tokens verified, %d need attention%n", records.size(), attention);
+    }
+}
