@@ -31,6 +31,8 @@ public final class VerdictHtml {
                     .append("\" target=\"_blank\" rel=\"noopener noreferrer\">How to fix it</a></p>");
         }
         list(html, "icr-fix", v.fix().steps());
+        html.append("<p><a href=\"").append(escape(Troubleshooting.url(v.status())))
+                .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Troubleshooting</a></p>");
         return html.append("</div>").toString();
     }
 

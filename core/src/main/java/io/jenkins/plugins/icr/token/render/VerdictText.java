@@ -25,6 +25,7 @@ public final class VerdictText {
             line(out, "Fix", v.fix().url());
         }
         v.fix().steps().forEach(s -> out.append("  - ").append(s).append('\n'));
+        line(out, "Troubleshooting", Troubleshooting.url(v.status()));
         return out.toString();
     }
 
