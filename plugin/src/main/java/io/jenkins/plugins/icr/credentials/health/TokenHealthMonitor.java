@@ -6,14 +6,12 @@ import hudson.model.AdministrativeMonitor;
 import java.time.Instant;
 import java.util.List;
 import jenkins.model.Jenkins;
-import org.jenkinsci.Symbol;
 
 /**
  * Tells administrators (Overall/Manage) on every page when a stored token would make iCR fail or soon will:
  * rejected, missing scopes, blocked, expiring within the warning window, or an app password.
  */
 @Extension
-@Symbol("icrVcsTokenHealth")
 public final class TokenHealthMonitor extends AdministrativeMonitor {
     @NonNull
     @Override

@@ -136,7 +136,7 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
         @POST
         @Restricted(DoNotUse.class) // WebOnly
         public FormValidation doCheckRepositoryUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            if (item != null && !item.hasPermission(Item.CONFIGURE) || Util.fixEmptyAndTrim(value) == null) {
+            if ((item != null && !item.hasPermission(Item.CONFIGURE)) || Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
             try {
