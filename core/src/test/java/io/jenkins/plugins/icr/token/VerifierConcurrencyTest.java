@@ -4,9 +4,7 @@ import static io.jenkins.plugins.icr.token.ProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
@@ -71,25 +68,9 @@ class VerifierConcurrencyTest {
 
     @Test
     void cacheAnswersRepeatsWithoutARequestButNeverCachesFaults() {
-        AtomicLong millis = new AtomicLong(ProviderServer.NOW.toEpochMilli());
-        Clock ticking = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(millis.get());
-            }
-        };
-        Verifier verifier = new Verifier(io.jenkins.plugins.icr.token.provider.Http.defaultClient(), ticking,
-                new VerdictCache(Duration.ofMinutes(1), ticking));
+        ManualClock clock = new ManualClock(ProviderServer.NOW);
+        Verifier verifier = new Verifier(io.jenkins.plugins.icr.token.provider.Http.defaultClient(), clock,
+                new VerdictCache(Duration.ofMinutes(1), clock));
         String token = TestTokens.githubClassic();
         server.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo")));
         VerificationRequest request = server.request(Provider.GITHUB, "/api/v3", null, token);
@@ -106,7 +87,7 @@ class VerifierConcurrencyTest {
                 TestTokens.githubClassic())).status());
         assertEquals(3, server.server().getRequestCount(), "another token is another entry");
 
-        millis.addAndGet(Duration.ofMinutes(2).toMillis());
+        clock.advance(Duration.ofMinutes(2));
         verifier.verify(request);
         assertEquals(4, server.server().getRequestCount(), "an expired entry is asked again");
 

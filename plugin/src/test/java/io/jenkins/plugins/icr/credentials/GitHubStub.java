@@ -13,18 +13,39 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * A local server that answers {@code GET /api/v3/user} as GitHub Enterprise Server does, declared as an iCR VCS
- * server of the running Jenkins, and the credentials that point at it.
+ * server of the running Jenkins, and the credentials that point at it. Register it with {@code @RegisterExtension},
+ * or use {@link #started()} with try-with-resources.
  */
-public final class GitHubStub implements AutoCloseable {
-    private final MockWebServer server = new MockWebServer();
+public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     private final Map<String, MockResponse> byToken = new ConcurrentHashMap<>();
     private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
+    private MockWebServer server;
 
-    public GitHubStub() throws IOException {
+    public static GitHubStub started() throws IOException {
+        GitHubStub stub = new GitHubStub();
+        stub.start();
+        return stub;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private void start() throws IOException {
+        server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -33,6 +54,10 @@ public final class GitHubStub implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Declares this server as the running Jenkins' only iCR VCS server. */
+    public void declare() {
         IcrVcsServers.get().setServers(List.of(new IcrVcsServer("github", "Test GitHub", serverUrl())));
     }
 
@@ -67,8 +92,9 @@ public final class GitHubStub implements AutoCloseable {
         return response.build();
     }
 
-    /** Stores a token for this server in the system store and returns it. */
+    /** Declares this server, stores a token for it in the system store and returns the credential. */
     public IcrVcsTokenImpl addToken(JenkinsRule j, String id, String token) throws Exception {
+        declare();
         IcrVcsTokenImpl credential =
                 new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, "iCR test token", "github", Secret.fromString(token));
         credential.setServerUrl(serverUrl());
@@ -78,6 +104,8 @@ public final class GitHubStub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

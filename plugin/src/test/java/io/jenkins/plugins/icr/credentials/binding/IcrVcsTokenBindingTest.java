@@ -19,30 +19,26 @@ import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** withCredentials with the plugin's binding, with the built-in bindings, and in freestyle: the token stays masked. */
 @WithJenkins
 class IcrVcsTokenBindingTest {
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
+
     private JenkinsRule j;
-    private GitHubStub github;
     private String token;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github = new GitHubStub();
         token = TestTokens.githubClassic();
         github.addToken(j, "icr-github", token);
-    }
-
-    @AfterEach
-    void tearDown() {
-        github.close();
     }
 
     private WorkflowRun run(WorkflowJob job, String script) throws Exception {

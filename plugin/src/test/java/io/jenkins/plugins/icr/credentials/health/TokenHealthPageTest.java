@@ -11,9 +11,9 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -21,14 +21,15 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /** Manage Jenkins → iCR VCS tokens: Overall/Manage only, the table, and "Verify all now" as a POST. */
 @WithJenkins
 class TokenHealthPageTest {
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
+
     private JenkinsRule j;
-    private GitHubStub github;
     private String token;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github = new GitHubStub();
         token = TestTokens.githubClassic();
         github.addToken(j, "icr-github", token);
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
@@ -39,11 +40,6 @@ class TokenHealthPageTest {
                 .grant(Jenkins.READ, Jenkins.MANAGE)
                 .everywhere()
                 .to("manager"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        github.close();
     }
 
     private WebResponse request(String user, HttpMethod method, String path) throws Exception {

@@ -18,7 +18,7 @@ class TokenHealthPersistenceTest {
     @Test
     void resultsSurviveARestart() throws Throwable {
         sessions.then(r -> {
-            try (GitHubStub github = new GitHubStub()) {
+            try (GitHubStub github = GitHubStub.started()) {
                 github.addToken(r, "icr-github", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }

@@ -30,30 +30,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** A sweep finds tokens in the system and folder stores, records their verdicts, and drives the monitor. */
 @WithJenkins
 class TokenSweepTest {
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
+
     private static final DateTimeFormatter GITHUB_EXPIRY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private JenkinsRule j;
-    private GitHubStub github;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github = new GitHubStub();
-    }
-
-    @AfterEach
-    void tearDown() {
-        github.close();
     }
 
     private String sweep() throws Exception {

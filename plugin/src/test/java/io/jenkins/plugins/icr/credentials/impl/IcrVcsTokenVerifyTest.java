@@ -15,27 +15,24 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import org.htmlunit.WebResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The Verify token button against a local server that answers as GitHub does, declared as an enterprise server. */
 @WithJenkins
 class IcrVcsTokenVerifyTest {
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
+
     private JenkinsRule j;
-    private GitHubStub github;
 
     @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
+    void setUp(JenkinsRule j) {
         this.j = j;
-        github = new GitHubStub();
-    }
-
-    @AfterEach
-    void tearDown() {
-        github.close();
+        github.declare();
     }
 
     private String verify(String serverUrl, String token) throws Exception {

@@ -18,9 +18,9 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.util.NameValuePair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -28,15 +28,16 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /** The job's iCR section: round trip, Field 2's choices and live check behind the consumer-guide gates, the build env. */
 @WithJenkins
 class IcrJobPropertyTest {
+    @RegisterExtension
+    final GitHubStub github = new GitHubStub();
+
     private JenkinsRule j;
-    private GitHubStub github;
     private String token;
     private FreeStyleProject project;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github = new GitHubStub();
         token = TestTokens.githubClassic();
         github.addToken(j, "icr-github", token);
         project = j.createFreeStyleProject("p");
@@ -48,11 +49,6 @@ class IcrJobPropertyTest {
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
                 .everywhere()
                 .to("configurer"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        github.close();
     }
 
     private IcrJobProperty property() {
