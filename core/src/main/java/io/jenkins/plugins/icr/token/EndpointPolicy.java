@@ -63,7 +63,10 @@ public final class EndpointPolicy {
             throw new InvalidInputException(
                     "The URL points at a link-local or cloud metadata address (" + host + "); tokens are never sent there.");
         }
-        HttpUrl parsed = HttpUrl.get(uri.toString());
+        HttpUrl parsed = HttpUrl.parse(uri.toString());
+        if (parsed == null) {
+            throw new InvalidInputException("'" + ApiText.abbreviate(url.strip()) + "' is not a valid URL.");
+        }
         String path = parsed.encodedPath();
         return path.endsWith("/") && path.length() > 1
                 ? parsed.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build()

@@ -95,6 +95,7 @@ class InputRefusalTest {
         "https://0.0.0.0/",
         "not a url",
         "https:///nohost",
+        "https://github.example.com:99999/",
         "   "
     })
     void disallowedUrlsAreRefused(String url) {
