@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.CredentialsStoreAction;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
 import hudson.model.User;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
@@ -15,7 +16,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
- * Every iCR VCS token Jenkins stores: the system store, every item's own store (folders), and, when asked, every
+ * Every iCR VCS token Jenkins stores: the system store, every folder's own store, and, when asked, every
  * user's. Run as SYSTEM, as periodic work is.
  */
 final class TokenLocations {
@@ -25,8 +26,11 @@ final class TokenLocations {
         List<StoredToken> found = new ArrayList<>();
         Jenkins jenkins = Jenkins.get();
         collectOwnStores(jenkins, "", found);
+        // Only item groups (folders) own credential stores; jobs only see their parents'.
         for (Item item : jenkins.allItems(Item.class)) {
-            collectOwnStores(item, item.getUrl(), found);
+            if (item instanceof ItemGroup) {
+                collectOwnStores(item, item.getUrl(), found);
+            }
         }
         if (includeUserStores) {
             for (User user : User.getAll()) {

@@ -127,6 +127,8 @@ class IcrJobPropertyTest {
         assertTrue(body.contains("VALID") && body.contains("octocat"), body);
         assertFalse(body.contains(token));
         assertEquals(1, github.server().getRequestCount());
+        post("configurer", "checkVcsCredentialsId", "value", "icr-github", "repositoryUrl", "");
+        assertEquals(1, github.server().getRequestCount(), "a repeated change is answered from the cache");
 
         String reader = post("reader", "checkVcsCredentialsId", "value", "icr-github", "repositoryUrl", "")
                 .getContentAsString();
