@@ -241,10 +241,14 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
 
         /**
          * Only those who may create or update credentials where this form lives may have a posted (possibly
-         * encrypted) token decrypted, classified or sent out; checked before anything else is done.
+         * encrypted) token decrypted, classified or sent out; at the root, Overall/Manage as well (jenkins.md §4).
+         * Checked before anything else is done.
          */
         private static void checkCanEditCredentials(@CheckForNull ModelObject context) {
             AccessControlled target = context instanceof AccessControlled controlled ? controlled : Jenkins.get();
+            if (target instanceof Jenkins) {
+                target.checkPermission(Jenkins.MANAGE);
+            }
             target.checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
         }
     }

@@ -42,6 +42,9 @@ class IcrVcsTokenFormSecurityTest {
                 .to("reader")
                 .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
                 .everywhere()
+                .to("credentials-only")
+                .grant(Jenkins.READ, Jenkins.MANAGE, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
+                .everywhere()
                 .to("editor"));
     }
 
@@ -67,9 +70,9 @@ class IcrVcsTokenFormSecurityTest {
     }
 
     @Test
-    void anonymousAndReadOnlyUsersAreRefused() throws Exception {
+    void anonymousReadOnlyAndCredentialsOnlyUsersAreRefusedAtTheRoot() throws Exception {
         String token = TestTokens.githubClassic();
-        for (String user : new String[] {null, "reader"}) {
+        for (String user : new String[] {null, "reader", "credentials-only"}) {
             for (String method : METHODS) {
                 WebResponse response = post(j, user, IcrVcsTokenImpl.class, method, fields(token));
                 assertEquals(403, response.getStatusCode(), method + " as " + user);
