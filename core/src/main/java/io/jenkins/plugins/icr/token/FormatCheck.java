@@ -42,12 +42,17 @@ public record FormatCheck(Severity severity, String message) {
         } catch (InvalidInputException e) {
             return new FormatCheck(Severity.ERROR, e.getMessage());
         }
+        // The field means something different for each kind; say what it means for this one.
+        String git = GitUsername.of(provider, kind, username);
         return new FormatCheck(Severity.OK, switch (kind) {
-            case BITBUCKET_API_TOKEN -> "The Atlassian account email authenticates the API; git uses "
-                    + GitUsername.of(provider, kind, username) + ".";
-            case BITBUCKET_APP_PASSWORD -> "The Bitbucket username authenticates the app password.";
-            case BITBUCKET_ACCESS_TOKEN -> "Access tokens need no username; git uses " + GitUsername.of(provider, kind, username) + ".";
-            default -> "";
+            case BITBUCKET_API_TOKEN -> "Atlassian account email: it authenticates the API; git uses " + git + ".";
+            case BITBUCKET_APP_PASSWORD -> "Bitbucket username: it authenticates the app password and git.";
+            case BITBUCKET_ACCESS_TOKEN -> "Access tokens need no username; git uses " + git + ".";
+            case BITBUCKET_DC_HTTP_TOKEN -> "Your Bitbucket username, given to git"
+                    + (git.isEmpty() ? "; leave it empty for project and repository tokens." : ".");
+            case GITHUB_CLASSIC, GITHUB_FINE_GRAINED, GITLAB_PAT, UNKNOWN -> git.isEmpty()
+                    ? "Optional: the username given to git."
+                    : "Optional: the username given to git, now " + git + ".";
         });
     }
 }

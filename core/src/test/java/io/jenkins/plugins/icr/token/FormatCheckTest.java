@@ -47,6 +47,9 @@ class FormatCheckTest {
         assertEquals(Severity.OK, email.severity());
         assertTrue(email.message().contains("x-bitbucket-api-token-auth"));
         assertEquals(Severity.ERROR, FormatCheck.username(Provider.BITBUCKET, TestTokens.appPassword(), "jane@example.com").severity());
+        assertEquals("Optional: the username given to git, now x-access-token.",
+                FormatCheck.username(Provider.GITHUB, TestTokens.githubClassic(), "").message());
+        assertTrue(FormatCheck.username(Provider.BITBUCKET, TestTokens.random("", 40), "").message().contains("x-token-auth"));
     }
 
     @Test
