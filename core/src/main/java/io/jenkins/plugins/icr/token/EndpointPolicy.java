@@ -32,7 +32,10 @@ public final class EndpointPolicy {
         return new EndpointPolicy(true);
     }
 
-    /** Parses and checks a base URL, dropping a trailing slash. */
+    /**
+     * Parses and checks a base URL, dropping a trailing slash. Messages never quote the URL: a pasted one may carry a
+     * token in its user info or path.
+     */
     public HttpUrl check(String url) throws InvalidInputException {
         if (url == null || url.isBlank()) {
             throw new InvalidInputException("The URL is empty.");
@@ -41,7 +44,7 @@ public final class EndpointPolicy {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("'" + url.strip() + "' is not a valid URL: " + e.getReason() + ".");
+            throw new InvalidInputException("The URL is not valid: " + e.getReason() + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
@@ -65,7 +68,7 @@ public final class EndpointPolicy {
         }
         HttpUrl parsed = HttpUrl.parse(uri.toString());
         if (parsed == null) {
-            throw new InvalidInputException("'" + ApiText.abbreviate(url.strip()) + "' is not a valid URL.");
+            throw new InvalidInputException("The URL is not valid (check the host name and the port).");
         }
         String path = parsed.encodedPath();
         return path.endsWith("/") && path.length() > 1

@@ -20,7 +20,8 @@ public record RepositoryPath(List<String> segments) {
         boolean nested = provider == Provider.GITLAB;
         boolean shaped = nested ? segments.size() >= 2 : segments.size() == 2;
         if (!shaped || !segments.stream().allMatch(s -> SEGMENT.matcher(s).matches() && !s.equals(".") && !s.equals(".."))) {
-            throw new InvalidInputException("'" + ApiText.abbreviate(text) + "' is not a repository path. Write it as "
+            // Not quoted back: a pasted clone URL may carry a token.
+            throw new InvalidInputException("The repository is not a repository path. Write it as "
                     + (nested ? "GROUP/PROJECT (groups may nest)" : provider == Provider.BITBUCKET_DC ? "PROJECT/repository"
                             : provider == Provider.BITBUCKET ? "WORKSPACE/repository" : "OWNER/NAME") + ".");
         }

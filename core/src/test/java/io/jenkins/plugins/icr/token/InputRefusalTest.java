@@ -71,6 +71,10 @@ class InputRefusalTest {
         Verdict verdict = server.verifier().verify(
                 server.request(Provider.GITHUB, "/api", null, TestTokens.githubClassic()).withRepository("../../admin"));
         assertEquals(Status.INVALID_INPUT, verdict.status());
+        Verdict pasted = server.verifier().verify(server.request(Provider.GITHUB, "/api", null, TestTokens.githubClassic())
+                .withRepository("https://x:secretsecret@github.com/acme/widgets.git"));
+        assertEquals(Status.INVALID_INPUT, pasted.status());
+        assertFalse(pasted.message().contains("secretsecret"), pasted.message());
         assertEquals(0, server.server().getRequestCount());
     }
 
@@ -96,6 +100,7 @@ class InputRefusalTest {
         "not a url",
         "https:///nohost",
         "https://github.example.com:99999/",
+        "https://user:secret@github.example.com/ with space",
         "   "
     })
     void disallowedUrlsAreRefused(String url) {
