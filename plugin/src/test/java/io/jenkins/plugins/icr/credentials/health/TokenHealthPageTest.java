@@ -70,7 +70,7 @@ class TokenHealthPageTest {
         assertEquals(200, after.getStatusCode());
 
         long deadline = System.currentTimeMillis() + 30_000;
-        while (TokenHealthStore.get().latestFor("icr-github") == null && System.currentTimeMillis() < deadline) {
+        while (HealthRecords.of("icr-github") == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         while (TokenSweep.get().isRunning() && System.currentTimeMillis() < deadline) {
