@@ -13,8 +13,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 /**
  * Calls a descriptor's web method as a form does: a POST with a crumb, as a given user (null = anonymous), below a
  * context ("" for the root, {@code job/team/} for a folder, {@code user/alice/} for a user). The answer is the first
- * response itself: JavaScript and redirects are off, so a refusal page that sends the browser to the login page is
- * read as the refusal it is.
+ * response itself, never made into a page: no redirect, script or refresh is followed, so a refusal whose page sends
+ * the browser on to the login page is read as the refusal it is.
  */
 public final class FormPosts {
     private FormPosts() {}
@@ -53,7 +53,7 @@ public final class FormPosts {
         if (user != null) {
             client.login(user);
         }
-        client.withJavaScriptEnabled(false).withRedirectEnabled(false);
+        client.withRedirectEnabled(false);
         WebRequest request = new WebRequest(
                 new URL(client.getContextPath() + context + "descriptorByName/" + describable.getName() + "/"
                         + method),
@@ -64,6 +64,6 @@ public final class FormPosts {
         if (verb == HttpMethod.POST) {
             client.addCrumb(request);
         }
-        return client.getPage(request).getWebResponse();
+        return client.loadWebResponse(request);
     }
 }

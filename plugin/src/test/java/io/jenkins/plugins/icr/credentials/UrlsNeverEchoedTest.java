@@ -47,11 +47,13 @@ class UrlsNeverEchoedTest {
         assertFalse(text.contains(secret), where + " quotes the URL: " + text);
     }
 
+    /** Refusals only: a server an administrator declares at a path is shown back with its API, as it should be. */
     @Test
     void formChecksDoNotQuoteATypedUrl() throws Exception {
-        String inPath = "https://github.example.com/" + secret;
+        String undeclared = "https://github.example.com/" + secret;
         String inUserInfo = "https://x-access-token:" + secret + "@github.example.com";
-        for (String url : List.of(inPath, inUserInfo)) {
+        String invalid = "https://github.example.com:99999/" + secret;
+        for (String url : List.of(undeclared, inUserInfo, invalid)) {
             Map<String, String> fields = Map.of(
                     "provider", "github",
                     "value", url,
@@ -60,9 +62,15 @@ class UrlsNeverEchoedTest {
                     "login", "",
                     "requiredScopes", "");
             for (String method : List.of("checkServerUrl", "verify")) {
-                assertClean(method, post(j, null, IcrVcsTokenImpl.class, method, fields).getContentAsString());
+                String answer = post(j, null, IcrVcsTokenImpl.class, method, fields).getContentAsString();
+                assertTrue(answer.contains("error"), answer);
+                assertClean(method, answer);
             }
-            assertClean("checkUrl", post(j, null, IcrVcsServer.class, "checkUrl", fields).getContentAsString());
+            if (!url.equals(undeclared)) {
+                String answer = post(j, null, IcrVcsServer.class, "checkUrl", fields).getContentAsString();
+                assertTrue(answer.contains("error"), answer);
+                assertClean("checkUrl", answer);
+            }
         }
         j.createFreeStyleProject("p");
         for (String repository : List.of(

@@ -42,8 +42,8 @@ final class PostedCredential {
     }
 
     /**
-     * A token field: the stored token when the field holds its encrypted form and the user may update the credential
-     * named by the {@code id} field in {@code context}'s own store; otherwise the text as typed.
+     * A token field: the stored token when the field holds its encrypted form and the user may see and update the
+     * credential named by the {@code id} field in {@code context}'s own store; otherwise the text as typed.
      */
     @NonNull
     String token(@NonNull String name, @CheckForNull ModelObject context) {
@@ -58,7 +58,10 @@ final class PostedCredential {
                 : typed;
     }
 
-    /** The credential being edited, from the stores this context owns and that the user may update there. */
+    /**
+     * The credential being edited, as the user sees the stores this context owns (a store lists its credentials only
+     * to those with Credentials/View, a user's store only to its owner), in a store where they have Credentials/Update.
+     */
     @CheckForNull
     private static IcrVcsToken editedCredential(ModelObject context, String id) {
         if (id.isBlank()) {

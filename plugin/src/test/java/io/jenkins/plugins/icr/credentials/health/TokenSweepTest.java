@@ -160,6 +160,7 @@ class TokenSweepTest {
     @Test
     void usersOwnStoresAreNotSwept() throws Exception {
         String own = TestTokens.githubClassic();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         // A user's store shows its content to its owner only; a sweep runs as SYSTEM and would find nothing.
         github.addUserToken(User.getById("alice", true), "icr-alice", own);
         github.addToken(j, "icr-system", TestTokens.githubClassic());

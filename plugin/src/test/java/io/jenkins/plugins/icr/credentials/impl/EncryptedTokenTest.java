@@ -56,10 +56,10 @@ class EncryptedTokenTest {
                 .grant(Jenkins.READ)
                 .everywhere()
                 .toAuthenticated()
-                .grant(Jenkins.MANAGE, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
+                .grant(Jenkins.MANAGE, CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
                 .everywhere()
                 .to("editor")
-                .grant(Item.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
+                .grant(Item.READ, CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
                 .onFolders(team)
                 .to("team-editor"));
         ownEncrypted = github.addUserToken(User.getById("mallory", true), "mine", ownToken)
