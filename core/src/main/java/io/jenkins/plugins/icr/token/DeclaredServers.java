@@ -35,7 +35,8 @@ public final class DeclaredServers {
                 return Endpoint.fromServer(provider, server.url(), EndpointPolicy.allowingHttp());
             }
         }
-        throw new InvalidInputException(serverUrl.strip() + " is not a declared " + provider.displayName() + " server."
+        // Not quoted back: a pasted URL may carry a token in its path.
+        throw new InvalidInputException("The server URL is not a declared " + provider.displayName() + " server."
                 + " An administrator declares self-hosted servers under Manage Jenkins → System → iCR VCS servers;"
                 + " tokens are only sent to those and to " + provider.publicServer().orElse("no public service") + ".");
     }

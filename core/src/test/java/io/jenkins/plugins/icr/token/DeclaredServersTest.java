@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +42,11 @@ class DeclaredServersTest {
     @Test
     void anythingElseIsRefused() {
         for (String url : List.of("https://attacker.example", "http://github.example.com", "https://github.example.com/other",
-                "https://github.example.com:8443")) {
+                "https://github.example.com:8443", "https://github.example.com/pasted-secret-in-path")) {
             InvalidInputException refused = assertThrows(InvalidInputException.class,
                     () -> DeclaredServers.resolve(Provider.GITHUB, url, DECLARED));
             assertTrue(refused.getMessage().contains("not a declared GitHub server"), refused.getMessage());
+            assertFalse(refused.getMessage().contains(url), "the refusal quotes the URL: " + refused.getMessage());
         }
         assertThrows(InvalidInputException.class,
                 () -> DeclaredServers.resolve(Provider.GITLAB, "https://github.example.com", DECLARED), "declared for another provider");

@@ -19,7 +19,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 /**
  * The self-hosted servers administrators allow tokens to be sent to. A credential may target only its provider's
  * public service or one of these, so that nobody without Overall/Manage can point a stored token at a host of
- * their choosing (jenkins.md §4 rule 4).
+ * their choosing.
  */
 @Extension
 @Symbol("icrVcsServers")
@@ -61,11 +61,15 @@ public final class IcrVcsServers extends GlobalConfiguration {
         return Messages.IcrVcsServers_DisplayName();
     }
 
+    /**
+     * Binds the whole list first and replaces it after: a form that fails to bind leaves the servers as they were,
+     * and no save (nor a verification meanwhile) ever sees an empty list that would refuse every declared server.
+     * A form without the key had its last server deleted.
+     */
     @Override
-    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        // Binding sets only the keys the form sent; without this, deleting the last server would keep it.
-        setServers(List.of());
-        return super.configure(req, json);
+    public boolean configure(StaplerRequest2 req, JSONObject json) {
+        setServers(req.bindJSONToList(IcrVcsServer.class, json.opt("servers")));
+        return true;
     }
 
     @NonNull

@@ -2,7 +2,7 @@ package io.jenkins.plugins.icr.credentials;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.util.Secret;
+import hudson.AbortException;
 import io.jenkins.plugins.icr.token.BulkVerifier;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Endpoint;
@@ -46,20 +46,23 @@ public final class Verification {
             @CheckForNull VerificationRequest request,
             @CheckForNull Verdict refused) {}
 
-    /** The request for a token as a form or credential describes it, or the refusal of its server. */
+    /**
+     * The request for a token as a form or credential describes it, or the refusal of its server. The token is
+     * plain text: a form passes what was typed (never {@code Secret.fromString}, which would decrypt it).
+     */
     @NonNull
     public static Prepared prepare(
             @NonNull Provider provider,
             @CheckForNull String serverUrl,
             @CheckForNull String login,
-            @NonNull Secret token,
+            @NonNull String token,
             @CheckForNull String requiredScopes,
             @CheckForNull String repository) {
         try {
             Endpoint endpoint = DeclaredServers.resolve(
                     provider, serverUrl, IcrVcsServers.get().declared());
             return new Prepared(
-                    VerificationRequest.of(endpoint, login, Token.of(token.getPlainText()))
+                    VerificationRequest.of(endpoint, login, Token.of(token))
                             .withRequired(Requirement.parse(requiredScopes))
                             .withRepository(repository),
                     null);
@@ -70,12 +73,13 @@ public final class Verification {
 
     /** The request for a stored token. */
     @NonNull
-    public static Prepared prepare(@NonNull IcrVcsToken token, @CheckForNull String repository) {
+    public static Prepared prepare(@NonNull IcrVcsToken token, @CheckForNull String repository)
+            throws UnknownProviderException {
         return prepare(
                 providerOf(token),
                 token.getServerUrl(),
                 token.getLogin(),
-                token.getToken(),
+                token.getToken().getPlainText(),
                 token.getRequiredScopes(),
                 repository);
     }
@@ -94,7 +98,8 @@ public final class Verification {
 
     /** Verifies a stored token, probing the repository path when one is given. */
     @NonNull
-    public static Verdict verify(@NonNull IcrVcsToken token, @CheckForNull String repository) {
+    public static Verdict verify(@NonNull IcrVcsToken token, @CheckForNull String repository)
+            throws UnknownProviderException {
         return verify(prepare(token, repository));
     }
 
@@ -105,15 +110,34 @@ public final class Verification {
                 Holder.VERIFIER, perHost, BulkVerifier.DEFAULT_RATE_LIMIT_FLOOR, Clock.systemUTC(), true);
     }
 
-    /** The API base a stored token is verified against, or null when its server may not be used. */
+    /** The API base a stored token is verified against, or null when its provider or server may not be used. */
     @CheckForNull
     public static String apiUrlOf(@NonNull IcrVcsToken token) {
-        VerificationRequest request = prepare(token, null).request();
-        return request == null ? null : request.endpoint().api().toString();
+        try {
+            VerificationRequest request = prepare(token, null).request();
+            return request == null ? null : request.endpoint().api().toString();
+        } catch (UnknownProviderException e) {
+            return null;
+        }
     }
 
-    /** Credentials are built with a known provider; one edited by hand on disk is treated as GitHub and refused there. */
-    private static Provider providerOf(IcrVcsToken token) {
-        return Provider.fromId(token.getProvider()).orElse(Provider.GITHUB);
+    /**
+     * The provider of a stored credential. The form only builds known ones; one edited by hand on disk may name
+     * another, and its token then goes nowhere: guessing a provider would send it to a host nobody chose.
+     */
+    private static Provider providerOf(IcrVcsToken token) throws UnknownProviderException {
+        return Provider.fromId(token.getProvider()).orElseThrow(() -> new UnknownProviderException(token));
+    }
+
+    /**
+     * A stored credential names a provider this plugin does not know. An AbortException, so that a build step that
+     * meets one fails with the message alone.
+     */
+    public static final class UnknownProviderException extends AbortException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownProviderException(IcrVcsToken token) {
+            super(Messages.Verification_UnknownProvider(token.getId()));
+        }
     }
 }

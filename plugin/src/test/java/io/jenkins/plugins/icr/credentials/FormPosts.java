@@ -10,23 +10,40 @@ import org.htmlunit.WebResponse;
 import org.htmlunit.util.NameValuePair;
 import org.jvnet.hudson.test.JenkinsRule;
 
-/** Calls a descriptor's web method as a form does: a POST with a crumb, as a given user (null = anonymous). */
+/**
+ * Calls a descriptor's web method as a form does: a POST with a crumb, as a given user (null = anonymous), below a
+ * context ("" for the root, {@code job/team/} for a folder, {@code user/alice/} for a user). The answer is the first
+ * response itself, never made into a page: no redirect, script or refresh is followed, so a refusal whose page sends
+ * the browser on to the login page is read as the refusal it is.
+ */
 public final class FormPosts {
     private FormPosts() {}
 
     public static WebResponse post(
             JenkinsRule j, String user, Class<?> describable, String method, Map<String, String> fields)
             throws Exception {
-        return send(j, user, describable, method, fields, HttpMethod.POST);
+        return post(j, user, "", describable, method, fields);
+    }
+
+    public static WebResponse post(
+            JenkinsRule j,
+            String user,
+            String context,
+            Class<?> describable,
+            String method,
+            Map<String, String> fields)
+            throws Exception {
+        return send(j, user, context, describable, method, fields, HttpMethod.POST);
     }
 
     public static WebResponse get(JenkinsRule j, String user, Class<?> describable, String method) throws Exception {
-        return send(j, user, describable, method, Map.of(), HttpMethod.GET);
+        return send(j, user, "", describable, method, Map.of(), HttpMethod.GET);
     }
 
     private static WebResponse send(
             JenkinsRule j,
             String user,
+            String context,
             Class<?> describable,
             String method,
             Map<String, String> fields,
@@ -36,14 +53,17 @@ public final class FormPosts {
         if (user != null) {
             client.login(user);
         }
+        client.withRedirectEnabled(false);
         WebRequest request = new WebRequest(
-                new URL(client.getContextPath() + "descriptorByName/" + describable.getName() + "/" + method), verb);
+                new URL(client.getContextPath() + context + "descriptorByName/" + describable.getName() + "/"
+                        + method),
+                verb);
         List<NameValuePair> parameters = new ArrayList<>();
         fields.forEach((name, value) -> parameters.add(new NameValuePair(name, value)));
         request.setRequestParameters(parameters);
         if (verb == HttpMethod.POST) {
             client.addCrumb(request);
         }
-        return client.getPage(request).getWebResponse();
+        return client.loadWebResponse(request);
     }
 }

@@ -2,13 +2,18 @@ package io.jenkins.plugins.icr.credentials;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,6 +30,7 @@ import org.jvnet.hudson.test.JenkinsRule;
  */
 public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     private final Map<String, MockResponse> byToken = new ConcurrentHashMap<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
     private MockWebServer server;
 
@@ -49,8 +55,10 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String authorization = String.valueOf(request.getHeaders().get("Authorization"));
-                return byToken.getOrDefault(authorization.replaceFirst("^Bearer ", ""), answer);
+                String token = String.valueOf(request.getHeaders().get("Authorization"))
+                        .replaceFirst("^Bearer ", "");
+                received.add(token);
+                return byToken.getOrDefault(token, answer);
             }
         });
         server.start();
@@ -92,13 +100,36 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
         return response.build();
     }
 
+    /** Every token this server was sent, in order. */
+    public List<String> receivedTokens() {
+        return List.copyOf(received);
+    }
+
     /** Declares this server, stores a token for it in the system store and returns the credential. */
     public IcrVcsTokenImpl addToken(JenkinsRule j, String id, String token) throws Exception {
+        return addToken(CredentialsProvider.lookupStores(j.jenkins).iterator().next(), id, token);
+    }
+
+    /** Declares this server, stores a token for it in the given store and returns the credential. */
+    public IcrVcsTokenImpl addToken(CredentialsStore store, String id, String token) throws Exception {
+        IcrVcsTokenImpl credential = credential(id, token);
+        store.addCredentials(Domain.global(), credential);
+        return credential;
+    }
+
+    /** Declares this server and stores a token for it in the user's own store, which only its owner may fill. */
+    public IcrVcsTokenImpl addUserToken(User user, String id, String token) throws Exception {
+        try (ACLContext ignored = ACL.as2(user.impersonate2())) {
+            return addToken(Stores.ownStore(user), id, token);
+        }
+    }
+
+    /** Declares this server and returns a credential of a token for it, not stored anywhere yet. */
+    public IcrVcsTokenImpl credential(String id, String token) throws Exception {
         declare();
         IcrVcsTokenImpl credential =
                 new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, "iCR test token", "github", Secret.fromString(token));
         credential.setServerUrl(serverUrl());
-        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), credential);
         return credential;
     }
 

@@ -3,19 +3,27 @@ package io.jenkins.plugins.icr.credentials;
 import static io.jenkins.plugins.icr.credentials.FormPosts.get;
 import static io.jenkins.plugins.icr.credentials.FormPosts.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.XmlFile;
+import hudson.model.Saveable;
+import hudson.model.listeners.SaveableListener;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Provider;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.Stapler;
 
 @WithJenkins
 class IcrVcsServersTest {
@@ -76,5 +84,49 @@ class IcrVcsServersTest {
         String warning =
                 post(j, "manager", IcrVcsServer.class, "checkUrl", fields).getContentAsString();
         assertTrue(warning.contains("unencrypted"), warning);
+    }
+
+    /** What every save of the servers list wrote, in order. */
+    @TestExtension("savingTheFormNeverWritesAnEmptyListOnTheWay")
+    public static final class SavedLists extends SaveableListener {
+        static final List<Integer> SIZES = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onChange(Saveable o, XmlFile file) {
+            if (o instanceof IcrVcsServers servers) {
+                SIZES.add(servers.getServers().size());
+            }
+        }
+    }
+
+    @Test
+    void savingTheFormNeverWritesAnEmptyListOnTheWay(JenkinsRule j) throws Exception {
+        IcrVcsServers.get().setServers(List.of(new IcrVcsServer("gitlab", "GitLab", "https://gitlab.example.com")));
+        SavedLists.SIZES.clear();
+
+        j.configRoundtrip();
+
+        assertEquals(List.of(1), SavedLists.SIZES, "a save with no server would refuse every declared server");
+    }
+
+    @Test
+    void aFormThatFailsToBindKeepsTheServers(JenkinsRule j) throws Exception {
+        IcrVcsServer declared = new IcrVcsServer("gitlab", "GitLab", "https://gitlab.example.com");
+        IcrVcsServers.get().setServers(List.of(declared));
+        JSONObject broken = JSONObject.fromObject(Map.of(
+                "servers",
+                List.of(Map.of(
+                        "$class", "no.such.Server", "provider", "github", "name", "x", "url", "https://g.example"))));
+
+        assertThrows(
+                Exception.class,
+                () -> j.executeOnServer(() -> IcrVcsServers.get().configure(Stapler.getCurrentRequest2(), broken)));
+
+        assertEquals(List.of(declared.getUrl()), urls(IcrVcsServers.get().getServers()), "in memory");
+        assertEquals(List.of(declared.getUrl()), urls(new IcrVcsServers().getServers()), "on disk");
+    }
+
+    private static List<String> urls(List<IcrVcsServer> servers) {
+        return servers.stream().map(IcrVcsServer::getUrl).toList();
     }
 }

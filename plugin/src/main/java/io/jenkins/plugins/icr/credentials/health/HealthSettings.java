@@ -18,7 +18,6 @@ public final class HealthSettings extends GlobalConfiguration {
     private int sweepHours = 24;
     private int warnDays = VerificationRequest.DEFAULT_WARN_DAYS;
     private int perHost = BulkVerifier.DEFAULT_PER_HOST;
-    private boolean includeUserStores;
 
     public HealthSettings() {
         load();
@@ -59,20 +58,6 @@ public final class HealthSettings extends GlobalConfiguration {
     @DataBoundSetter
     public void setPerHost(int perHost) {
         this.perHost = Math.max(1, perHost);
-        save();
-    }
-
-    /**
-     * Whether sweeps also verify the tokens users keep in their own credential stores. Off by default: those
-     * belong to the users, and the results page would show administrators their IDs.
-     */
-    public boolean isIncludeUserStores() {
-        return includeUserStores;
-    }
-
-    @DataBoundSetter
-    public void setIncludeUserStores(boolean includeUserStores) {
-        this.includeUserStores = includeUserStores;
         save();
     }
 

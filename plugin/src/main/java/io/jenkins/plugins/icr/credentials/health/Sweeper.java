@@ -28,12 +28,18 @@ final class Sweeper {
         TokenHealthStore store = TokenHealthStore.get();
         PrintStream log = listener.getLogger();
         Instant now = Instant.now();
-        List<StoredToken> tokens = TokenLocations.all(settings.isIncludeUserStores());
+        List<StoredToken> tokens = TokenLocations.all();
         ConcurrentLinkedQueue<TokenHealthRecord> records = new ConcurrentLinkedQueue<>();
         Map<String, VerificationRequest> requests = new LinkedHashMap<>();
         Map<String, StoredToken> byKey = new LinkedHashMap<>();
         for (StoredToken token : tokens) {
-            Verification.Prepared prepared = Verification.prepare(token.token(), null);
+            Verification.Prepared prepared;
+            try {
+                prepared = Verification.prepare(token.token(), null);
+            } catch (Verification.UnknownProviderException e) {
+                records.add(TokenHealthRecord.refused(token, e.getMessage(), now));
+                continue;
+            }
             if (prepared.request() == null) {
                 records.add(TokenHealthRecord.of(token, prepared.refused(), store.get(token.credentialUrl()), now));
             } else {
@@ -49,7 +55,7 @@ final class Sweeper {
                     "%s (%s): %s%n",
                     token.id(), token.storeName(), result.verdict().status());
         });
-        store.replaceAll(records);
+        store.replaceAll(records, Instant.now());
         long attention = records.stream()
                 .filter(r -> !r.reasons(now, settings.getWarnDays()).isEmpty())
                 .count();

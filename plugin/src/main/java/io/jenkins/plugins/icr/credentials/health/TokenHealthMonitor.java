@@ -9,7 +9,9 @@ import jenkins.model.Jenkins;
 
 /**
  * Tells administrators (Overall/Manage) on every page when a stored token would make iCR fail or soon will:
- * rejected, missing scopes, blocked, expiring within the warning window, or an app password.
+ * rejected, missing scopes, blocked, expiring within the warning window, or an app password. Each one only to those
+ * who may view the credentials of its store ({@link RecordAccess}): Jenkins asks {@link #isActivated()} as the user
+ * who sees the page.
  */
 @Extension
 public final class TokenHealthMonitor extends AdministrativeMonitor {
@@ -24,12 +26,13 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
         return !getProblems().isEmpty();
     }
 
-    /** The records that need attention, each with its reasons, for the banner. */
+    /** The records that need attention and that the current user may see, each with its reasons, for the banner. */
     @NonNull
     public List<Problem> getProblems() {
         Instant now = Instant.now();
         int warnDays = HealthSettings.get().getWarnDays();
         return TokenHealthStore.get().all().stream()
+                .filter(RecordAccess::mayView)
                 .map(r -> new Problem(r, String.join("; ", r.reasons(now, warnDays))))
                 .filter(p -> !p.reasons().isEmpty())
                 .toList();

@@ -20,7 +20,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → iCR VCS tokens: every stored token with its last verdict in one table, worst first, and a
- * "Verify all now" button. Overall/Manage only, for the page and its action alike (StaplerProxy).
+ * "Verify all now" button. Overall/Manage only, for the page and its action alike (StaplerProxy); each row only for
+ * those who may view the credentials of its store ({@link RecordAccess}).
  */
 @Extension
 @Symbol("icrVcsTokens")
@@ -65,12 +66,13 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
         return this;
     }
 
-    /** The table, worst first. */
+    /** The table, worst first: the records the current user may see. */
     @NonNull
     public List<Row> getRows() {
         Instant now = Instant.now();
         int warnDays = HealthSettings.get().getWarnDays();
         return TokenHealthStore.get().all().stream()
+                .filter(RecordAccess::mayView)
                 .map(r -> new Row(r, r.reasons(now, warnDays), now))
                 .sorted(Comparator.comparing(Row::level)
                         .reversed()

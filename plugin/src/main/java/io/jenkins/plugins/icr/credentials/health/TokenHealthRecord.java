@@ -2,31 +2,37 @@ package io.jenkins.plugins.icr.credentials.health;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Util;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last verdict on one stored token, as kept on disk: which credential (id, description, where it is stored),
  * what the provider said, when. Never the token. A provider fault does not erase what the last real answer said.
+ * Records written by an older or newer version load with defaults for what they lack ({@link #readResolve}).
  */
 public final class TokenHealthRecord {
-    private final String credentialId;
-    private final String description;
-    private final String storeName;
-    private final String credentialUrl;
-    private final String provider;
+    private String credentialId;
+    private String description;
+    /** The full name of the folder whose store holds the credential, empty for the system store; null if unknown. */
+    private final String contextName;
+    private String storeName;
+    private String credentialUrl;
+    private String provider;
     private final String status;
-    private final String tokenKind;
+    private String tokenKind;
     private final String account;
-    private final List<String> missing;
-    private final String expiresAt;
-    private final String message;
+    private List<String> missing;
+    private String expiresAt;
+    private String message;
     private final String fixUrl;
     private final long checkedAt;
     /** The last sweep's fault when it could not ask the provider (rate limit, unreachable); null otherwise. */
@@ -35,6 +41,7 @@ public final class TokenHealthRecord {
     private TokenHealthRecord(
             String credentialId,
             String description,
+            String contextName,
             String storeName,
             String credentialUrl,
             String provider,
@@ -49,6 +56,7 @@ public final class TokenHealthRecord {
             String lastFault) {
         this.credentialId = credentialId;
         this.description = description;
+        this.contextName = contextName;
         this.storeName = storeName;
         this.credentialUrl = credentialUrl;
         this.provider = provider;
@@ -74,6 +82,7 @@ public final class TokenHealthRecord {
             return new TokenHealthRecord(
                     previous.credentialId,
                     token.description(),
+                    token.contextName(),
                     token.storeName(),
                     token.credentialUrl(),
                     previous.provider,
@@ -91,6 +100,7 @@ public final class TokenHealthRecord {
         return new TokenHealthRecord(
                 token.id(),
                 token.description(),
+                token.contextName(),
                 token.storeName(),
                 token.credentialUrl(),
                 verdict.provider().id(),
@@ -103,6 +113,64 @@ public final class TokenHealthRecord {
                 fix != null && (fix.startsWith("https://") || fix.startsWith("http://")) ? fix : null,
                 now.toEpochMilli(),
                 null);
+    }
+
+    /** The record of a credential refused before any request for a reason core has no verdict for. */
+    @NonNull
+    static TokenHealthRecord refused(@NonNull StoredToken token, @NonNull String message, @NonNull Instant now) {
+        return new TokenHealthRecord(
+                token.id(),
+                token.description(),
+                token.contextName(),
+                token.storeName(),
+                token.credentialUrl(),
+                token.token().getProvider(),
+                Status.INVALID_INPUT.name(),
+                TokenKind.UNKNOWN.id(),
+                null,
+                List.of(),
+                null,
+                message,
+                null,
+                now.toEpochMilli(),
+                null);
+    }
+
+    /** Fields an older version did not write load as their defaults; a value this version cannot read as unset. */
+    private Object readResolve() {
+        credentialId = Util.fixNull(credentialId);
+        description = Util.fixNull(description);
+        storeName = Util.fixNull(storeName);
+        credentialUrl = Util.fixNull(credentialUrl);
+        provider = Util.fixNull(provider);
+        tokenKind = Util.fixNull(tokenKind);
+        message = Util.fixNull(message);
+        missing = missing == null ? new ArrayList<>() : missing;
+        if (expiresAt != null && parseInstant(expiresAt).isEmpty()) {
+            expiresAt = null;
+        }
+        return this;
+    }
+
+    /**
+     * Whether this version can show the record: its status is one this version knows. A record written by another
+     * version with a status that no longer exists is dropped on load; the next sweep writes it anew.
+     */
+    boolean isReadable() {
+        return Arrays.stream(Status.values()).anyMatch(s -> s.name().equals(status));
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether this is the record of the credential with this id in the store whose page is at this URL. */
+    boolean isOf(@NonNull String storeUrl, @NonNull String id) {
+        return credentialUrl.startsWith(storeUrl) && credentialId.equals(id);
     }
 
     /** Identifies the credential across sweeps: its page is unique to its store, domain and id. */
@@ -119,6 +187,12 @@ public final class TokenHealthRecord {
     @NonNull
     public String getDescription() {
         return description;
+    }
+
+    /** The full name of the folder whose store holds it, empty for the system store; null in an older record. */
+    @CheckForNull
+    public String getContextName() {
+        return contextName;
     }
 
     @NonNull

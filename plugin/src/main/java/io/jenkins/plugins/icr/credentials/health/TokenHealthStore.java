@@ -1,5 +1,6 @@
 package io.jenkins.plugins.icr.credentials.health;
 
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.BulkChange;
@@ -10,6 +11,7 @@ import hudson.model.Saveable;
 import hudson.model.listeners.SaveableListener;
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,14 +22,18 @@ import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 
 /**
- * The last verdict on every stored token, kept in {@code $JENKINS_HOME/<this class>.xml} so that it survives
- * restarts. It holds credential ids, statuses and provider answers; never a token.
+ * The last verdict on every stored token, and when the last sweep ended, kept in
+ * {@code $JENKINS_HOME/<this class>.xml} so that both survive restarts. It holds credential ids, statuses and
+ * provider answers; never a token.
  */
 @Extension
 public final class TokenHealthStore implements Saveable {
     private static final Logger LOGGER = Logger.getLogger(TokenHealthStore.class.getName());
 
     private Map<String, TokenHealthRecord> records = new LinkedHashMap<>();
+
+    /** When the last sweep ended, in epoch milliseconds; 0 before the first, or in a file written before it was kept. */
+    private long sweptAt;
 
     public TokenHealthStore() {
         load();
@@ -48,20 +54,39 @@ public final class TokenHealthStore implements Saveable {
         return records.get(key);
     }
 
-    /** The latest record of a credential id, in any store. */
+    /** The record of the credential with this id in this store (ids are unique per store); null if none. */
     @CheckForNull
-    public synchronized TokenHealthRecord latestFor(@NonNull String credentialId) {
-        return records.values().stream()
-                .filter(r -> r.getCredentialId().equals(credentialId))
-                .max((a, b) -> a.getCheckedAt().compareTo(b.getCheckedAt()))
-                .orElse(null);
+    public synchronized TokenHealthRecord find(@NonNull CredentialsStore store, @NonNull String credentialId) {
+        String storeUrl = TokenLocations.storeUrl(store);
+        return storeUrl == null
+                ? null
+                : records.values().stream()
+                        .filter(r -> r.isOf(storeUrl, credentialId))
+                        .findFirst()
+                        .orElse(null);
     }
 
-    /** Replaces everything with one sweep's records: a credential deleted since is forgotten. */
-    public synchronized void replaceAll(@NonNull Collection<TokenHealthRecord> latest) {
+    /**
+     * When the last sweep ended. A file written before that was kept gives its newest record's time, so that an
+     * upgrade does not make every token due at once.
+     */
+    @NonNull
+    public synchronized Instant lastSweep() {
+        if (sweptAt > 0) {
+            return Instant.ofEpochMilli(sweptAt);
+        }
+        return records.values().stream()
+                .map(TokenHealthRecord::getCheckedAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+    }
+
+    /** Replaces everything with one sweep's records (a credential deleted since is forgotten) and notes its end. */
+    public synchronized void replaceAll(@NonNull Collection<TokenHealthRecord> latest, @NonNull Instant sweepEnd) {
         Map<String, TokenHealthRecord> next = new LinkedHashMap<>();
         latest.forEach(r -> next.put(r.getKey(), r));
         records = next;
+        sweptAt = sweepEnd.toEpochMilli();
         save();
     }
 
@@ -92,6 +117,8 @@ public final class TokenHealthStore implements Saveable {
         if (records == null) {
             records = new LinkedHashMap<>();
         }
+        // A status this version does not know would fail every page that shows it; the next sweep rewrites it.
+        records.values().removeIf(r -> !r.isReadable());
     }
 
     private static XmlFile file() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.icr.credentials.impl;
 import com.cloudbees.plugins.credentials.ContextInPath;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStoreAction;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -36,6 +37,8 @@ import org.kohsuke.accmod.restrictions.DoNotUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** The stored iCR VCS token: provider, server, login and the token as a {@link Secret}. */
@@ -70,7 +73,7 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         this.provider = Provider.fromId(Util.fixNull(provider).strip())
                 .orElseThrow(() -> new Descriptor.FormException(Messages.IcrVcsTokenImpl_UnknownProvider(), "provider"))
                 .id();
-        // Pasting adds spaces and line breaks; stored tokens never carry them (providers.md §7.1).
+        // Pasting adds spaces and line breaks around a token; no provider's token contains them.
         this.token = Secret.fromString(Token.of(Secret.toString(token)).reveal());
     }
 
@@ -119,22 +122,28 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         this.requiredScopes = Util.fixNull(requiredScopes).strip();
     }
 
-    /** The username git over HTTPS expects for this provider and token kind (core's GitUsername). */
+    /** Fields added after a credential was saved load from its XML as their defaults, never as null. */
+    private Object readResolve() {
+        serverUrl = Util.fixNull(serverUrl);
+        login = Util.fixNull(login);
+        requiredScopes = Util.fixNull(requiredScopes);
+        return this;
+    }
+
+    /**
+     * The username git over HTTPS expects for this provider and token kind (core's GitUsername); the login as given
+     * when the provider is unknown (a credential edited by hand on disk, which is never verified).
+     */
     @NonNull
     @Override
     public String getUsername() {
-        Provider p = providerEnum();
-        return GitUsername.of(p, kind(p), login);
+        return Provider.fromId(provider).map(p -> GitUsername.of(p, kind(p), login)).orElse(login);
     }
 
     /** Usernames here are fixed names, account names or emails: masking them would only garble build logs. */
     @Override
     public boolean isUsernameSecret() {
         return false;
-    }
-
-    private Provider providerEnum() {
-        return Provider.fromId(provider).orElseThrow();
     }
 
     private TokenKind kind(Provider p) {
@@ -159,10 +168,16 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             return Messages.IcrVcsTokenImpl_Description();
         }
 
-        /** The last sweep's record of a stored token, shown in its form; null before the first sweep. */
+        /**
+         * The last sweep's record of the token whose form is shown, from the store the page is in (another store may
+         * hold a credential with the same id); null before the first sweep or outside a store's pages.
+         */
         @CheckForNull
         public TokenHealthRecord healthOf(@NonNull IcrVcsToken token) {
-            return TokenHealthStore.get().latestFor(token.getId());
+            StaplerRequest2 request = Stapler.getCurrentRequest2();
+            CredentialsStoreAction action =
+                    request == null ? null : request.findAncestorObject(CredentialsStoreAction.class);
+            return action == null ? null : TokenHealthStore.get().find(action.getStore(), token.getId());
         }
 
         /** The providers; a fixed list, so it needs no permission. */
@@ -186,53 +201,66 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
                     .orElseGet(FormValidation::ok);
         }
 
-        /** No network: what the typed token is, or why it can never work. */
+        /**
+         * No network: what the typed token is, or why it can never work. The fields are read as posted
+         * ({@link PostedCredential}); the parameters name what the form sends with this check.
+         */
         @POST
         @Restricted(DoNotUse.class) // WebOnly
         public FormValidation doCheckToken(
                 @ContextInPath ModelObject context,
                 @QueryParameter String provider,
                 @QueryParameter String login,
+                @QueryParameter String id,
                 @QueryParameter String value) {
             checkCanEditCredentials(context);
+            PostedCredential posted = PostedCredential.current();
             return chosen(provider)
                     .map(p -> Forms.validation(
-                            FormatCheck.token(p, Secret.fromString(value).getPlainText(), login)))
+                            FormatCheck.token(p, posted.token("value", context), posted.field("login"))))
                     .orElseGet(FormValidation::ok);
         }
 
-        /** No network: whether the username fits the token kind (Bitbucket username or Atlassian account email). */
+        /**
+         * No network: whether the username fits the token kind (Bitbucket username or Atlassian account email). The
+         * fields are read as posted ({@link PostedCredential}); the parameters name what the form sends.
+         */
         @POST
         @Restricted(DoNotUse.class) // WebOnly
         public FormValidation doCheckLogin(
                 @ContextInPath ModelObject context,
                 @QueryParameter String provider,
                 @QueryParameter String token,
+                @QueryParameter String id,
                 @QueryParameter String value) {
             checkCanEditCredentials(context);
+            PostedCredential posted = PostedCredential.current();
             return chosen(provider)
                     .map(p -> Forms.validation(
-                            FormatCheck.username(p, Secret.fromString(token).getPlainText(), value)))
+                            FormatCheck.username(p, posted.token("token", context), posted.field("value"))))
                     .orElseGet(FormValidation::ok);
         }
 
-        /** The Verify token button: the live check against the provider, shown as the verdict. */
+        /**
+         * The Verify token button: the live check against the provider, shown as the verdict. The fields are read
+         * as posted ({@link PostedCredential}).
+         */
         @POST
         @Restricted(DoNotUse.class) // WebOnly
-        public FormValidation doVerify(
-                @ContextInPath ModelObject context,
-                @QueryParameter String provider,
-                @QueryParameter String serverUrl,
-                @QueryParameter String login,
-                @QueryParameter String token,
-                @QueryParameter String requiredScopes) {
+        public FormValidation doVerify(@ContextInPath ModelObject context, @QueryParameter String provider) {
             checkCanEditCredentials(context);
             Optional<Provider> chosen = chosen(provider);
             if (chosen.isEmpty()) {
                 return FormValidation.error(Messages.IcrVcsTokenImpl_UnknownProvider());
             }
+            PostedCredential posted = PostedCredential.current();
             return Forms.validation(Verification.refresh(Verification.prepare(
-                    chosen.get(), serverUrl, login, Secret.fromString(token), requiredScopes, null)));
+                    chosen.get(),
+                    posted.field("serverUrl"),
+                    posted.field("login"),
+                    posted.token("token", context),
+                    posted.field("requiredScopes"),
+                    null)));
         }
 
         private static Optional<Provider> chosen(String provider) {
@@ -240,9 +268,9 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         }
 
         /**
-         * Only those who may create or update credentials where this form lives may have a posted (possibly
-         * encrypted) token decrypted, classified or sent out; at the root, Overall/Manage as well (jenkins.md §4).
-         * Checked before anything else is done.
+         * Only those who may create or update credentials where this form lives may have a posted token classified
+         * or sent out; at the root, Overall/Manage as well, since a system credential's token goes wherever its
+         * server URL points among the declared servers. Checked before anything else is done.
          */
         private static void checkCanEditCredentials(@CheckForNull ModelObject context) {
             AccessControlled target = context instanceof AccessControlled controlled ? controlled : Jenkins.get();

@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -11,6 +13,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -75,6 +78,12 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
         this.repositoryUrl = Util.fixNull(repositoryUrl).strip();
     }
 
+    /** A job saved before Field 3 existed loads with it empty, never null. */
+    private Object readResolve() {
+        repositoryUrl = Util.fixNull(repositoryUrl);
+        return this;
+    }
+
     @Extension
     @Symbol("icr")
     public static final class DescriptorImpl extends OptionalJobPropertyDescriptor {
@@ -86,7 +95,7 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
 
         /**
          * Field 2's choices, following the credentials consumer guide: users who may not see credentials here get
-         * the current value only, with no lookup.
+         * the current value only, with no lookup; others get what a build of this job may use for the repository.
          */
         @POST
         @Restricted(DoNotUse.class) // WebOnly
@@ -101,7 +110,11 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
             }
             result.includeEmptyValue()
                     .includeMatchingAs(
-                            authenticationOf(item), item, IcrVcsToken.class, List.of(), servesRepository(repositoryUrl))
+                            authenticationOf(item),
+                            item,
+                            IcrVcsToken.class,
+                            domainsOf(repositoryUrl),
+                            servesRepository(repositoryUrl))
                     .includeCurrentValue(vcsCredentialsId);
             return result;
         }
@@ -122,14 +135,18 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
                 return FormValidation.warning(Messages.IcrJobProperty_Expression());
             }
             IcrVcsToken token = CredentialsProvider.findCredentialByIdInItem(
-                    id, IcrVcsToken.class, item, authenticationOf(item), List.of());
+                    id, IcrVcsToken.class, item, authenticationOf(item), domainsOf(repositoryUrl));
             if (token == null) {
                 return FormValidation.error(Messages.IcrJobProperty_NotFound(id));
             }
             if (item != null && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
                 return FormValidation.ok(Messages.IcrJobProperty_Found());
             }
-            return Forms.validation(Verification.verify(token, repositoryPath(token, repositoryUrl)));
+            try {
+                return Forms.validation(Verification.verify(token, repositoryPath(token, repositoryUrl)));
+            } catch (Verification.UnknownProviderException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /** Field 3: the URL's form only; no network. */
@@ -147,15 +164,25 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
             }
         }
 
-        /** jenkins.md §4 rule 3: Overall/Administer without an item; Item/ExtendedRead or Credentials/UseItem on one. */
+        /**
+         * As the credentials consumer guide says: Overall/Administer without an item; Item/ExtendedRead or
+         * Credentials/UseItem on one.
+         */
         private static boolean maySeeCredentials(@CheckForNull Item item) {
             return item == null
                     ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                     : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
         }
 
+        /** Who the job's builds run as, Authorize Project (QueueItemAuthenticator) included. */
         private static Authentication authenticationOf(@CheckForNull Item item) {
-            return item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
+            return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        }
+
+        /** Credential domains restrict where a credential may be used: here, the repository's host. */
+        private static List<DomainRequirement> domainsOf(@CheckForNull String repositoryUrl) {
+            return URIRequirementBuilder.fromUri(Util.fixEmptyAndTrim(repositoryUrl))
+                    .build();
         }
 
         private static CredentialsMatcher servesRepository(@CheckForNull String repositoryUrl) {

@@ -13,6 +13,8 @@ import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -81,6 +83,13 @@ public final class IcrVerifyTokenStep extends Step {
                     getContext().get(TaskListener.class));
             if (gated.gate() == BuildGate.UNSTABLE) {
                 getContext().setResult(Result.UNSTABLE);
+                // On the step's node too, so that the stage view and Blue Ocean show which stage is unstable.
+                getContext()
+                        .get(FlowNode.class)
+                        .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+                                .withMessage(Messages.IcrVerifyTokenStep_Unstable(
+                                        gated.verdict().status().name(),
+                                        gated.verdict().message())));
             }
             // A plain serializable map: the script keeps it in its program state.
             return new LinkedHashMap<>(VerdictFields.of(gated.verdict()));
@@ -91,7 +100,7 @@ public final class IcrVerifyTokenStep extends Step {
     public static final class DescriptorImpl extends StepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
         @Override

@@ -1,17 +1,25 @@
 package io.jenkins.plugins.icr.credentials.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.Functions;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Result;
 import hudson.tasks.BatchFile;
 import hudson.tasks.Shell;
+import io.jenkins.plugins.icr.credentials.FormPosts;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Leaks;
+import io.jenkins.plugins.icr.credentials.Stores;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.credentialsbinding.impl.BindingStep;
 import org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -118,5 +126,66 @@ class IcrVcsTokenBindingTest {
                         new BindingStep(List.of(binding)),
                         "withCredentials([icrVcsToken(credentialsId: 'icr-github', providerVariable: 'P', tokenVariable: 'T')]) {\n"
                                 + "    // some block\n}");
+    }
+
+    @Test
+    void aSecretUsernameIsMaskedAsUsernamePasswordMasksIt() throws Exception {
+        String username = "jane.doe.secret-login";
+        Stores.ownStore(j.jenkins)
+                .addCredentials(
+                        Domain.global(), new SecretUsernameToken("icr-secret-user", username, token, github.serverUrl()));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+
+        WorkflowRun run = run(
+                job,
+                "withCredentials([icrVcsToken(credentialsId: 'icr-secret-user', tokenVariable: 'T',"
+                        + " usernameVariable: 'U')]) {\n"
+                        + "  echo \"user=${env.U} token=${env.T}\"\n"
+                        + "}");
+
+        j.assertLogContains("user=**** token=****", run);
+        j.assertLogNotContains(username, run);
+    }
+
+    @Test
+    void theUsernameCannotGoIntoTheTokensVariable() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+        job.setDefinition(new CpsFlowDefinition(
+                "withCredentials([icrVcsToken(credentialsId: 'icr-github', tokenVariable: 'X', usernameVariable: 'X')])"
+                        + " { echo \"x=${env.X}\" }",
+                true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("cannot both go into the variable X", run);
+        j.assertLogNotContains(token, run);
+        String form = FormPosts.post(
+                        j,
+                        null,
+                        IcrVcsTokenBinding.class,
+                        "checkUsernameVariable",
+                        Map.of("value", "ICR_VCS_TOKEN", "tokenVariable", ""))
+                .getContentAsString();
+        assertTrue(form.contains("error") && form.contains("ICR_VCS_TOKEN"), form);
+        String fine = FormPosts.post(
+                        j,
+                        null,
+                        IcrVcsTokenBinding.class,
+                        "checkUsernameVariable",
+                        Map.of("value", "GIT_USER", "tokenVariable", "T"))
+                .getContentAsString();
+        assertFalse(fine.contains("error"), fine);
+    }
+
+    @Test
+    void aBindingSavedBeforeItsVariablesExistedLoadsWithDefaults() {
+        IcrVcsTokenBinding old = (IcrVcsTokenBinding) Jenkins.XSTREAM2.fromXML(
+                "<io.jenkins.plugins.icr.credentials.binding.IcrVcsTokenBinding>"
+                        + "<credentialsId>icr-github</credentialsId>"
+                        + "</io.jenkins.plugins.icr.credentials.binding.IcrVcsTokenBinding>");
+        assertEquals(IcrVcsTokenBinding.DEFAULT_TOKEN_VARIABLE, old.getTokenVariable());
+        assertEquals("", old.getUsernameVariable());
+        assertEquals("", old.getProviderVariable());
+        assertEquals("", old.getApiUrlVariable());
     }
 }

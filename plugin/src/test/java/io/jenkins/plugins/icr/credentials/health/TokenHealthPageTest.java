@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.net.URL;
@@ -18,7 +19,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Manage Jenkins → iCR VCS tokens: Overall/Manage only, the table, and "Verify all now" as a POST. */
+/**
+ * Manage Jenkins → iCR VCS tokens: Overall/Manage only, the table (for a manager who may view the system store's
+ * credentials), and "Verify all now" as a POST.
+ */
 @WithJenkins
 class TokenHealthPageTest {
     @RegisterExtension
@@ -37,7 +41,7 @@ class TokenHealthPageTest {
                 .grant(Jenkins.READ)
                 .everywhere()
                 .to("reader")
-                .grant(Jenkins.READ, Jenkins.MANAGE)
+                .grant(Jenkins.READ, Jenkins.MANAGE, CredentialsProvider.VIEW)
                 .everywhere()
                 .to("manager"));
     }
@@ -70,7 +74,7 @@ class TokenHealthPageTest {
         assertEquals(200, after.getStatusCode());
 
         long deadline = System.currentTimeMillis() + 30_000;
-        while (TokenHealthStore.get().latestFor("icr-github") == null && System.currentTimeMillis() < deadline) {
+        while (HealthRecords.of("icr-github") == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         while (TokenSweep.get().isRunning() && System.currentTimeMillis() < deadline) {

@@ -1,12 +1,24 @@
 package io.jenkins.plugins.icr.credentials.health;
 
+import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.ExtensionList;
+import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TestTokens;
+import io.jenkins.plugins.icr.token.TokenKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -14,6 +26,10 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 class TokenHealthPersistenceTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private static Path recordsFile(org.jvnet.hudson.test.JenkinsRule r) {
+        return r.jenkins.getRootDir().toPath().resolve(TokenHealthStore.class.getName() + ".xml");
+    }
 
     @Test
     void resultsSurviveARestart() throws Throwable {
@@ -24,10 +40,72 @@ class TokenHealthPersistenceTest {
             }
         });
         sessions.then(r -> {
-            TokenHealthRecord record = TokenHealthStore.get().latestFor("icr-github");
+            TokenHealthRecord record = HealthRecords.of("icr-github");
             assertNotNull(record);
             assertEquals(Status.VALID, record.getStatus());
             assertEquals("octocat", record.getAccount());
+        });
+    }
+
+    @Test
+    void aRestartDoesNotMakeEveryTokenDue() throws Throwable {
+        AtomicReference<Instant> swept = new AtomicReference<>();
+        sessions.then(r -> {
+            try (GitHubStub github = GitHubStub.started()) {
+                github.addToken(r, "icr-github", TestTokens.githubClassic());
+                Sweeper.sweep(StreamTaskListener.fromStdout());
+            }
+            swept.set(TokenHealthStore.get().lastSweep());
+        });
+        sessions.then(r -> {
+            assertEquals(swept.get(), TokenHealthStore.get().lastSweep());
+            TokenSweep.get().execute(TaskListener.NULL); // the hourly tick just after the restart
+            assertEquals(swept.get(), TokenHealthStore.get().lastSweep(), "the tick swept again");
+        });
+    }
+
+    /**
+     * A file written by another version: a status that no longer exists, a token kind and an expiry this version
+     * cannot read, and none of the fields added later (where the record came from, the sweep's time, the last fault).
+     */
+    @Test
+    void recordsOfAnotherVersionLoadWithoutBreakingThePages() throws Throwable {
+        sessions.then(r -> {
+            try (GitHubStub github = GitHubStub.started()) {
+                String rejected = TestTokens.githubClassic();
+                github.answer(rejected, user(401, "{\"message\":\"Bad credentials\"}", null));
+                github.addToken(r, "icr-gone", rejected);
+                github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+                github.addToken(r, "icr-kept", TestTokens.githubClassic());
+                Sweeper.sweep(StreamTaskListener.fromStdout());
+            }
+            String xml = Files.readString(recordsFile(r), StandardCharsets.UTF_8)
+                    .replace("<status>REJECTED</status>", "<status>REVOKED_BY_A_LATER_VERSION</status>")
+                    .replaceAll("<tokenKind>[^<]*</tokenKind>", "<tokenKind>kind-of-a-later-version</tokenKind>")
+                    .replaceAll("(?s)<missing>.*?</missing>|<missing/>", "")
+                    .replaceAll("<contextName>[^<]*</contextName>|<contextName/>", "")
+                    .replaceAll("<sweptAt>[^<]*</sweptAt>", "")
+                    .replaceAll("<description>[^<]*</description>", "")
+                    .replaceAll("(<checkedAt>[^<]*</checkedAt>)", "$1<expiresAt>next spring</expiresAt>");
+            Files.writeString(recordsFile(r), xml, StandardCharsets.UTF_8);
+        });
+        sessions.then(r -> {
+            assertEquals(
+                    List.of("icr-kept"),
+                    TokenHealthStore.get().all().stream()
+                            .map(TokenHealthRecord::getCredentialId)
+                            .toList(),
+                    "a record with a status this version does not know is dropped");
+            TokenHealthRecord kept = HealthRecords.of("icr-kept");
+            assertEquals(TokenKind.UNKNOWN.displayName(), kept.getTokenKind());
+            assertEquals(List.of(), kept.getMissing());
+            assertEquals("", kept.getDescription());
+            assertNull(kept.getExpiresAt());
+            assertNull(kept.getContextName());
+            assertEquals(kept.getCheckedAt(), TokenHealthStore.get().lastSweep(), "derived from the newest record");
+            // Runs on every page a manager opens: it must not throw.
+            assertTrue(ExtensionList.lookupSingleton(TokenHealthMonitor.class).isActivated());
+            assertEquals(1, ExtensionList.lookupSingleton(TokenHealthPage.class).getRows().size());
         });
     }
 }

@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
-import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.Credentials;
 import hudson.ExtensionList;
+import hudson.model.User;
 import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.Leaks;
+import io.jenkins.plugins.icr.credentials.Stores;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TestTokens;
@@ -28,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +85,7 @@ class TokenSweepTest {
         IcrVcsTokenImpl inFolder = new IcrVcsTokenImpl(
                 CredentialsScope.GLOBAL, "icr-folder", "team token", "github", Secret.fromString(folderToken));
         inFolder.setServerUrl(github.serverUrl());
-        folderStore(folder).addCredentials(Domain.global(), inFolder);
+        Stores.ownStore(folder).addCredentials(Domain.global(), inFolder);
         github.answer(folderToken, user(401, "{\"message\":\"Bad credentials\"}", null));
 
         String log = sweep();
@@ -91,7 +93,7 @@ class TokenSweepTest {
         Map<String, Status> statuses = TokenHealthStore.get().all().stream()
                 .collect(Collectors.toMap(TokenHealthRecord::getCredentialId, TokenHealthRecord::getStatus));
         assertEquals(Map.of("icr-system", Status.VALID, "icr-folder", Status.REJECTED), statuses);
-        TokenHealthRecord folderRecord = TokenHealthStore.get().latestFor("icr-folder");
+        TokenHealthRecord folderRecord = HealthRecords.of("icr-folder");
         assertEquals(
                 "job/team/credentials/store/folder/domain/_/credential/icr-folder/", folderRecord.getCredentialUrl());
         assertTrue(log.contains("icr-folder") && log.contains("REJECTED"), log);
@@ -100,15 +102,6 @@ class TokenSweepTest {
             assertEquals(List.of(), Leaks.filesContaining(j.jenkins.getRootDir().toPath(), token), "token on disk");
         }
         assertTrue(monitorActive());
-    }
-
-    private static CredentialsStore folderStore(Folder folder) {
-        for (CredentialsStore store : CredentialsProvider.lookupStores(folder)) {
-            if (store.getProvider() instanceof FolderCredentialsProvider && store.getContext() == folder) {
-                return store;
-            }
-        }
-        throw new AssertionError("no folder store");
     }
 
     @Test
@@ -150,17 +143,82 @@ class TokenSweepTest {
         github.addToken(j, "icr", token);
         github.answer(expiringIn(5));
         sweep();
-        TokenHealthRecord first = TokenHealthStore.get().latestFor("icr");
+        TokenHealthRecord first = HealthRecords.of("icr");
         assertNotNull(first.getExpiresAt());
         assertNull(first.getLastFault());
 
         github.answer(token, user(503, "{\"message\":\"Service unavailable\"}", null));
         sweep();
 
-        TokenHealthRecord second = TokenHealthStore.get().latestFor("icr");
+        TokenHealthRecord second = HealthRecords.of("icr");
         assertEquals(first.getExpiresAt(), second.getExpiresAt());
         assertEquals(Status.VALID, second.getStatus());
         assertNotNull(second.getLastFault());
         assertTrue(monitorActive(), "the expiry warning outlives a provider outage");
+    }
+
+    @Test
+    void usersOwnStoresAreNotSwept() throws Exception {
+        String own = TestTokens.githubClassic();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        // A user's store shows its content to its owner only; a sweep runs as SYSTEM and would find nothing.
+        github.addUserToken(User.getById("alice", true), "icr-alice", own);
+        github.addToken(j, "icr-system", TestTokens.githubClassic());
+
+        sweep();
+
+        assertEquals(
+                List.of("icr-system"),
+                TokenHealthStore.get().all().stream()
+                        .map(TokenHealthRecord::getCredentialId)
+                        .toList());
+        assertFalse(github.receivedTokens().contains(own));
+        String settings = j.createWebClient().goTo("configure").getWebResponse().getContentAsString();
+        assertTrue(settings.contains("_.sweepHours"), "the health settings are on the page");
+        assertFalse(settings.contains("includeUserStores"), "no option that would do nothing");
+    }
+
+    @Test
+    void aCredentialWithAnUnknownProviderIsRecordedAsRefusedAndNeverSent() throws Exception {
+        github.declare();
+        String token = TestTokens.githubClassic();
+        Credentials edited = HandEdited.token("icr-odd", "sourceforge", github.serverUrl(), token);
+        Stores.ownStore(j.jenkins).addCredentials(Domain.global(), edited);
+
+        String log = sweep();
+
+        TokenHealthRecord record = HealthRecords.of("icr-odd");
+        assertEquals(Status.INVALID_INPUT, record.getStatus());
+        assertEquals("sourceforge", record.getProvider());
+        assertTrue(record.getMessage().contains("names a provider this plugin does not know"), record.getMessage());
+        assertEquals(0, github.server().getRequestCount(), "a token of an unknown provider goes nowhere");
+        assertFalse(log.contains(token));
+        assertTrue(monitorActive());
+    }
+
+    @Test
+    void verifyAllNowDuringASweepQueuesExactlyOneMore() throws Exception {
+        github.addToken(j, "icr", TestTokens.githubClassic());
+        github.answer(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("X-OAuth-Scopes", "repo, workflow, notifications")
+                .body("{\"login\":\"octocat\"}")
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
+        TokenSweep sweep = TokenSweep.get();
+
+        sweep.sweepNow();
+        github.server().takeRequest(10, TimeUnit.SECONDS); // the first sweep is now waiting for the answer
+        for (int click = 0; click < 3; click++) {
+            sweep.sweepNow();
+        }
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (github.server().getRequestCount() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3_000); // room for a third sweep, which must not come
+        assertEquals(2, github.server().getRequestCount(), "the sweep and one follow-up, however many clicks");
     }
 }

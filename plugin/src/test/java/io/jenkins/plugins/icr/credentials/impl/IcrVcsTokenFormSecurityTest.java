@@ -2,11 +2,13 @@ package io.jenkins.plugins.icr.credentials.impl;
 
 import static io.jenkins.plugins.icr.credentials.FormPosts.get;
 import static io.jenkins.plugins.icr.credentials.FormPosts.post;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import io.jenkins.plugins.icr.token.TestTokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -15,6 +17,7 @@ import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -69,16 +72,20 @@ class IcrVcsTokenFormSecurityTest {
                 "");
     }
 
+    /** Every user and method is checked (assertAll), each on the refusal itself, not on a login page it leads to. */
     @Test
     void anonymousReadOnlyAndCredentialsOnlyUsersAreRefusedAtTheRoot() throws Exception {
         String token = TestTokens.githubClassic();
+        List<Executable> checks = new ArrayList<>();
         for (String user : new String[] {null, "reader", "credentials-only"}) {
             for (String method : METHODS) {
                 WebResponse response = post(j, user, IcrVcsTokenImpl.class, method, fields(token));
-                assertEquals(403, response.getStatusCode(), method + " as " + user);
-                assertFalse(response.getContentAsString().contains(token));
+                checks.add(() -> assertEquals(403, response.getStatusCode(), method + " as " + user));
+                checks.add(() -> assertFalse(response.getContentAsString().contains(token), method + " as " + user));
             }
         }
+        assertEquals(24, checks.size());
+        assertAll(checks);
         assertEquals(0, attacker.getRequestCount(), "nothing was sent anywhere");
     }
 
@@ -99,6 +106,7 @@ class IcrVcsTokenFormSecurityTest {
         String body = verify.getContentAsString();
         assertFalse(body.contains(token));
         assertEquals(true, body.contains("INVALID_INPUT") && body.contains("not a declared GitHub server"), body);
+        assertFalse(body.contains(attacker.url("/").toString()), "the refused URL is quoted back: " + body);
         assertEquals(0, attacker.getRequestCount(), "an undeclared server receives nothing");
     }
 }

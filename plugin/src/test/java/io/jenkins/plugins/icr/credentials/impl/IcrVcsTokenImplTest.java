@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Descriptor;
 import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.HandEdited;
+import io.jenkins.plugins.icr.credentials.IcrVcsToken;
+import io.jenkins.plugins.icr.credentials.Verification;
 import io.jenkins.plugins.icr.token.TestTokens;
-import org.htmlunit.Page;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -71,20 +71,18 @@ class IcrVcsTokenImplTest {
     }
 
     @Test
-    void credentialPagesNeverShowTheToken(JenkinsRule j) throws Exception {
-        String value = TestTokens.githubClassic();
-        CredentialsProvider.lookupStores(j.jenkins)
-                .iterator()
-                .next()
-                .addCredentials(Domain.global(), token("github", "", value));
-        JenkinsRule.WebClient client = j.createWebClient();
-        for (String page : new String[] {
-            "credentials/store/system/domain/_/credential/icr/",
-            "credentials/store/system/domain/_/credential/icr/updateDialog"
-        }) {
-            Page shown = client.goTo(page, null);
-            assertEquals(200, shown.getWebResponse().getStatusCode(), page);
-            assertFalse(shown.getWebResponse().getContentAsString().contains(value), page + " shows the token");
-        }
+    void aCredentialSavedBeforeLaterFieldsLoadsWithTheirDefaults(JenkinsRule j) {
+        IcrVcsToken old = HandEdited.token("icr-old", "github", null, TestTokens.githubClassic());
+        assertEquals("", old.getServerUrl());
+        assertEquals("", old.getLogin());
+        assertEquals("", old.getRequiredScopes());
+        assertEquals("x-access-token", old.getUsername());
+    }
+
+    @Test
+    void anUnknownProviderStillHasAUsername(JenkinsRule j) {
+        IcrVcsToken edited = HandEdited.token("icr-odd", "sourceforge", null, TestTokens.githubClassic());
+        assertEquals("", edited.getUsername());
+        assertEquals(null, Verification.apiUrlOf(edited), "no API for a provider nobody chose");
     }
 }

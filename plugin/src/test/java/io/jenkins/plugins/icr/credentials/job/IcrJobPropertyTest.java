@@ -9,11 +9,17 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.TaskListener;
+import hudson.model.User;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.Stores;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.net.URL;
 import java.util.List;
 import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The job's iCR section: round trip, Field 2's choices and live check behind the consumer-guide gates, the build env. */
@@ -161,5 +168,53 @@ class IcrJobPropertyTest {
         assertEquals("github", env.get("ICR_VCS_PROVIDER"));
         assertEquals(github.serverUrl() + "/api/v3", env.get("ICR_VCS_API_URL"));
         assertFalse(env.containsValue(token));
+    }
+
+    @Test
+    void fieldTwoOffersWhatTheBuildsWillRunAsAuthorizeProjectSaysCanUse() throws Exception {
+        String own = TestTokens.githubClassic();
+        User alice = User.getById("alice", true);
+        github.addUserToken(alice, "icr-alice", own);
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator().authenticate("p", alice.impersonate2()));
+
+        String listed = post("configurer", "fillVcsCredentialsIdItems", "vcsCredentialsId", "", "repositoryUrl", "")
+                .getContentAsString();
+
+        assertTrue(listed.contains("icr-alice"), "the builds run as alice, who may use her own token: " + listed);
+        assertFalse(listed.contains("icr-github"), "alice's builds cannot use the system store: " + listed);
+        String check = post("configurer", "checkVcsCredentialsId", "value", "icr-github", "repositoryUrl", "")
+                .getContentAsString();
+        assertTrue(check.contains("icr-github") && check.contains("error"), check);
+    }
+
+    @Test
+    void fieldTwoOffersOnlyTokensWhoseDomainCoversTheRepository() throws Exception {
+        Domain elsewhere = new Domain(
+                "elsewhere", "", List.of(new HostnameSpecification("git.elsewhere.example", null)));
+        CredentialsStore store = Stores.ownStore(j.jenkins);
+        store.addDomain(elsewhere, github.credential("icr-temp", TestTokens.githubClassic()));
+        String repository = github.serverUrl() + "/acme/widgets";
+
+        String listed = post(
+                        "configurer", "fillVcsCredentialsIdItems", "vcsCredentialsId", "", "repositoryUrl", repository)
+                .getContentAsString();
+
+        assertTrue(listed.contains("icr-github"), listed);
+        assertFalse(listed.contains("icr-temp"), "restricted to another host by its domain: " + listed);
+        String check = post("configurer", "checkVcsCredentialsId", "value", "icr-temp", "repositoryUrl", repository)
+                .getContentAsString();
+        assertEquals(0, github.server().getRequestCount(), "a token outside its domain is not verified for it");
+        assertTrue(check.contains("error"), check);
+    }
+
+    @Test
+    void aJobSavedBeforeFieldThreeExistedLoadsWithItEmpty() {
+        IcrJobProperty old = (IcrJobProperty) Jenkins.XSTREAM2.fromXML("<io.jenkins.plugins.icr.credentials.job.IcrJobProperty>"
+                + "<icrServerUrl>https://icr.example.com</icrServerUrl><vcsCredentialsId>icr-github</vcsCredentialsId>"
+                + "</io.jenkins.plugins.icr.credentials.job.IcrJobProperty>");
+        assertEquals("", old.getRepositoryUrl());
+        assertEquals("icr-github", old.getVcsCredentialsId());
     }
 }

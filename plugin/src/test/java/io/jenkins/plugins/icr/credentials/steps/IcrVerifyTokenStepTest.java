@@ -2,17 +2,26 @@ package io.jenkins.plugins.icr.credentials.steps;
 
 import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.Leaks;
+import io.jenkins.plugins.icr.credentials.Stores;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graph.StepNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -118,5 +127,39 @@ class IcrVerifyTokenStepTest {
         IcrVerifyTokenBuilder builder = new IcrVerifyTokenBuilder();
         builder.setCredentialsId("icr-github");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+    }
+
+    @Test
+    void unstableOnWarningMarksTheStepsOwnNode() throws Exception {
+        github.answer(user(503, "{\"message\":\"down\"}", null));
+
+        WorkflowRun run = pipeline(
+                Result.UNSTABLE,
+                "echo 'before the check'\nicrVerifyToken unstableOnWarning: true\necho 'after the check'");
+
+        List<FlowNode> warned = new DepthFirstScanner()
+                .allNodes(run.getExecution()).stream()
+                        .filter(node -> node.getPersistentAction(WarningAction.class) != null)
+                        .toList();
+        assertEquals(1, warned.size(), "only the step's node is marked");
+        FlowNode node = warned.get(0);
+        assertEquals("icrVerifyToken", ((StepNode) node).getDescriptor().getFunctionName());
+        WarningAction warning = node.getPersistentAction(WarningAction.class);
+        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertTrue(warning.getMessage().contains("UNREACHABLE"), warning.getMessage());
+        assertFalse(warning.getMessage().contains(token));
+    }
+
+    @Test
+    void aCredentialWithAnUnknownProviderFailsTheBuildAndIsNeverSent() throws Exception {
+        Stores.ownStore(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        HandEdited.token("icr-odd", "sourceforge", github.serverUrl(), TestTokens.githubClassic()));
+
+        WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-odd'");
+
+        j.assertLogContains("names a provider this plugin does not know", run);
+        assertEquals(0, github.server().getRequestCount(), "never treated as GitHub, never sent anywhere");
     }
 }
