@@ -20,7 +20,7 @@ public final class Verifier {
     private final VerdictCache cache;
 
     public Verifier(OkHttpClient client, Clock clock, VerdictCache cache) {
-        this.http = new Http(client, userAgent());
+        this.http = new Http(client, Version.userAgent());
         this.clock = clock;
         this.cache = cache;
     }
@@ -67,10 +67,5 @@ public final class Verifier {
     private static String cacheKey(VerificationRequest r) {
         return String.join("\u0000", r.token().fingerprint(), r.endpoint().api().toString(), String.valueOf(r.username()),
                 String.join(",", r.required()), String.valueOf(r.repository()), String.valueOf(r.warnDays()));
-    }
-
-    private static String userAgent() {
-        String version = Verifier.class.getPackage().getImplementationVersion();
-        return "icr-vcs-token/" + (version == null ? "dev" : version) + " (+https://github.com/jenkinsci/icr-vcs-credentials-plugin)";
     }
 }

@@ -1,14 +1,17 @@
 package io.jenkins.plugins.icr.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** API bases derived from web URLs and back (providers.md §1.1, §2, §3, §4). */
+/** API bases derived from web URLs and back. */
 class EndpointTest {
     @ParameterizedTest
     @CsvSource({
@@ -52,5 +55,11 @@ class EndpointTest {
     void publicServiceIsRecognised() throws Exception {
         assertTrue(Endpoint.publicService(Provider.GITLAB).isPublicService());
         assertTrue(!Endpoint.fromServer(Provider.GITLAB, "https://gitlab.example.com", EndpointPolicy.httpsOnly()).isPublicService());
+    }
+
+    @Test
+    void endpointsAreMadeOnlyByTheCheckedFactories() {
+        assertFalse(Endpoint.class.isRecord());
+        assertTrue(Arrays.stream(Endpoint.class.getDeclaredConstructors()).allMatch(c -> Modifier.isPrivate(c.getModifiers())));
     }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
         sortOptions = false,
         description = {
             "Verifies a token live against its provider and prints the verdict.",

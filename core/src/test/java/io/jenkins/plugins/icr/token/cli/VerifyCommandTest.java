@@ -178,6 +178,33 @@ class VerifyCommandTest {
         assertFalse(help.out().contains("--token "), "the refused option stays hidden");
     }
 
+    @Test
+    void noArgumentsPrintTheUsageAsAUsageError() {
+        Run run = run("");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("Usage: icr-vcs-token") && run.err().contains("verify"), run.err());
+        assertFalse(run.err().contains("Missing required subcommand"), run.err());
+    }
+
+    @Test
+    void versionIsPrintedByTheCheckerAndByVerify() {
+        for (Run run : List.of(run("", "--version"), run("", "verify", "--version"))) {
+            assertEquals(0, run.exit());
+            assertEquals("icr-vcs-token " + io.jenkins.plugins.icr.token.Version.current(), run.out().strip());
+        }
+    }
+
+    @Test
+    void userAgentNamesTheVersion() throws Exception {
+        github.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo")));
+
+        verify();
+
+        assertTrue(github.onlyRequest().getHeaders().get("User-Agent")
+                .startsWith("icr-vcs-token/" + io.jenkins.plugins.icr.token.Version.current() + " "));
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> all = new ArrayList<>();
         names.forEachRemaining(all::add);
