@@ -8,11 +8,21 @@ public final class ApiText {
 
     /** Cuts long text, so that a hostile or broken server cannot flood a page or a log. */
     public static String abbreviate(String text) {
-        return text.length() <= MAX ? text : text.substring(0, MAX) + "…";
+        return abbreviate(text, MAX);
+    }
+
+    /** Cuts text to at most {@code max} characters, marking the cut. */
+    public static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     /** What a provider said, as a parenthesis to append to a sentence, or nothing when it said nothing. */
     public static String quoted(String said) {
         return said == null ? "" : " (\"" + abbreviate(said) + "\")";
+    }
+
+    /** A character as Java writes it in a string literal, {@code \}{@code u001b}. */
+    public static String escaped(int c) {
+        return String.format("\\u%04x", c);
     }
 }

@@ -168,6 +168,28 @@ class GitLabVerificationTest {
     }
 
     @Test
+    void writeRepositoryIncludesReadRepository() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"write_repository\"]", null)));
+        gitlab.on("/api/v4/user", json(403, "{\"error\":\"insufficient_scope\"}"));
+
+        Verdict verdict = verify(gitlab.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab())
+                .withRequired(List.of("read_repository", "write_repository")));
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+    }
+
+    @Test
+    void writeRegistryDoesNotIncludeReadRegistry() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"write_registry\"]", null)));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(gitlab.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab())
+                .withRequired(List.of("read_registry")));
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+    }
+
+    @Test
     void revokedFlagInTheBodyIsRejected() {
         gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", null).replace("\"revoked\":false", "\"revoked\":true")));
         gitlab.on("/api/v4/user", json(200, USER));

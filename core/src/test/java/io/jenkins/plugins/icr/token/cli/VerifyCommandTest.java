@@ -33,9 +33,13 @@ class VerifyCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run run(String stdin, String... args) {
+        return run(Map.of("TOKEN", token), stdin, args);
+    }
+
+    private Run run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of("TOKEN", token),
+        int exit = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 github.verifier());
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -176,6 +180,41 @@ class VerifyCommandTest {
             assertTrue(help.out().contains(option), option + " in " + help.out());
         }
         assertFalse(help.out().contains("--token "), "the refused option stays hidden");
+    }
+
+    @Test
+    void requireTakesCommasAndSpacesAsOneParserDoes() throws Exception {
+        github.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo, workflow")));
+
+        Run spaced = verify("--require", "repo, workflow", "--format", "json");
+        Run repeated = verify("--require", "repo,,", "--require", " workflow ", "--format", "json");
+
+        for (Run run : List.of(spaced, repeated)) {
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals("[\"repo\",\"workflow\"]", parse(run.out()).get("requiredScopes").toString());
+            assertEquals("[]", parse(run.out()).get("missingScopes").toString());
+        }
+    }
+
+    @Test
+    void requiredScopeWithAnOddCharacterIsInvalidInputShownEscaped() throws Exception {
+        Run run = verify("--require", "repo,work\u200bflow", "--format", "json");
+
+        assertEquals(2, run.exit(), run.toString());
+        JsonNode json = parse(run.out());
+        assertEquals("INVALID_INPUT", json.get("status").asText());
+        assertTrue(json.get("message").asText().contains("\"work\\u200bflow\""), json.get("message").asText());
+        assertEquals(0, github.server().getRequestCount());
+    }
+
+    @Test
+    void tokenInAnEnvironmentVariableIsCappedLikeAFile() {
+        Run run = run(Map.of("TOKEN", "x".repeat(64 * 1024 + 1)), "", "verify", "--api-url",
+                github.server().url("/api/v3").toString(), "--allow-http", "--provider", "github", "--token-env", "TOKEN");
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("TOKEN holds more than 64 KiB"), run.err());
+        assertEquals(0, github.server().getRequestCount());
     }
 
     @Test
