@@ -46,6 +46,10 @@ public final class Verifier {
 
     private Verdict verify(VerificationRequest request, boolean fresh) {
         Provider provider = request.provider();
+        if (carriesToken(request)) {
+            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, "The server URL or the repository contains the"
+                    + " token. Remove it from there: the token travels in a request header, never in a URL.");
+        }
         TokenKind kind;
         RepositoryPath repository;
         try {
@@ -62,6 +66,16 @@ public final class Verifier {
             cache.put(key, verdict);
             return verdict;
         });
+    }
+
+    /**
+     * A URL carrying the token would hand it to every log on the way, and show it back in every link built on it
+     * (the web URL of the fix links is the API base's host and path, less the API suffix).
+     */
+    private static boolean carriesToken(VerificationRequest r) {
+        Redactor redactor = Redactor.of(r.token(), r.username());
+        return redactor.appearsIn(r.endpoint().api().toString())
+                || (r.repository() != null && redactor.appearsIn(r.repository()));
     }
 
     private static String cacheKey(VerificationRequest r) {

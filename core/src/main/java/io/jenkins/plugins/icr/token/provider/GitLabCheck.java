@@ -7,7 +7,6 @@ import io.jenkins.plugins.icr.token.Status;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,8 +41,8 @@ final class GitLabCheck implements Check {
                     + (token.path("revoked").asBoolean(false) ? "revoked" : "inactive (expired)") + ".", null, c.rateLimit(self));
         }
         String account = user.ok() && user.json() != null ? user.text("username") : null;
-        Answer.Accepted answer = Answer.Accepted.of(c.kind(), account != null ? account : userId(token), c.rateLimit(self))
-                .granted(scopes(token));
+        Answer.Accepted answer = Answer.Accepted.of(c.kind(), account != null ? account : userId(self), c.rateLimit(self))
+                .granted(self.texts("scopes"));
         String expires = self.text("expires_at");
         if (expires != null) {
             try {
@@ -105,14 +104,9 @@ final class GitLabCheck implements Check {
         return base + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
     }
 
-    private static List<String> scopes(JsonNode token) {
-        List<String> scopes = new ArrayList<>();
-        token.path("scopes").forEach(s -> scopes.add(s.asText()));
-        return scopes;
-    }
-
-    private static String userId(JsonNode token) {
-        return token.hasNonNull("user_id") ? "user #" + token.get("user_id").asText() : null;
+    private static String userId(ApiResponse self) {
+        String id = self.text("user_id");
+        return id == null ? null : "user #" + id;
     }
 
     private record Pair(ApiResponse self, CompletableFuture<ApiResponse> user) {}

@@ -66,7 +66,7 @@ public final class Http {
             throws Unreachable {
         Call call = newCall(url, credentials, extraHeaders, deadline);
         try (Response response = call.execute()) {
-            return read(url, response);
+            return read(url, response, credentials);
         } catch (IOException e) {
             throw unreachable(url, e, deadline);
         }
@@ -87,7 +87,7 @@ public final class Http {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    result.complete(read(url, response));
+                    result.complete(read(url, response, credentials));
                 } catch (IOException e) {
                     result.completeExceptionally(unreachable(url, e, deadline));
                 }
@@ -116,7 +116,7 @@ public final class Http {
         return call;
     }
 
-    private static ApiResponse read(HttpUrl url, Response response) throws IOException {
+    private static ApiResponse read(HttpUrl url, Response response, Credentials credentials) throws IOException {
         ResponseBody body = response.body();
         String contentType = response.header("Content-Type", "");
         JsonNode json = null;
@@ -128,7 +128,7 @@ public final class Http {
                 json = null;
             }
         }
-        return new ApiResponse(url, response.code(), response.headers(), contentType, json);
+        return new ApiResponse(url, response.code(), response.headers(), contentType, json, credentials.redactor());
     }
 
     private static Unreachable unreachable(HttpUrl url, IOException e, Deadline deadline) {
