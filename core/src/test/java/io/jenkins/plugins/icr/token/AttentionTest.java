@@ -16,7 +16,7 @@ class AttentionTest {
 
     @Test
     void badStatusesNeedAttention() {
-        assertEquals(List.of("rejected by the provider (invalid, expired or revoked)"),
+        assertEquals(List.of("rejected by the provider (invalid, expired, revoked, or a kind of token iCR cannot use)"),
                 reasons(Status.REJECTED, TokenKind.GITHUB_CLASSIC, null));
         assertEquals(List.of("lacks workflow"), reasons(Status.MISSING_SCOPES, TokenKind.GITHUB_CLASSIC, null));
         assertEquals(1, reasons(Status.FORBIDDEN, TokenKind.GITHUB_CLASSIC, null).size());

@@ -189,4 +189,94 @@ class BitbucketVerificationTest {
 
         assertEquals(Status.REJECTED, verdict.status());
     }
+
+    private Verdict dataCenter(String repository) {
+        return verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, TestTokens.bitbucketDataCenter())
+                .withRepository(repository));
+    }
+
+    @Test
+    void dataCenterUrlThatIsNotABitbucketServerIsUnreachableNotForbidden() {
+        Verdict verdict = dataCenter(null);
+
+        assertEquals(Status.UNREACHABLE, verdict.status(), verdict.message());
+        assertTrue(verdict.message().contains("Check the URL"), verdict.message());
+        assertTrue(verdict.fix().isEmpty());
+    }
+
+    @Test
+    void dataCenterAnswerWithoutTheTokensUserIsNotTakenForAVerdict() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{\"version\":\"9.4.0\"}"));
+
+        Verdict verdict = dataCenter(null);
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
+        assertTrue(verdict.message().contains("give the repository"), verdict.message());
+    }
+
+    @Test
+    void dataCenterProjectTokenIsCheckedOnTheRepository() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{\"version\":\"9.4.0\"}"));
+        bitbucket.on("/rest/api/1.0/projects/ACME/repos/widgets", json(200,
+                "{\"slug\":\"widgets\",\"name\":\"widgets\",\"project\":{\"key\":\"ACME\"}}"));
+
+        Verdict verdict = dataCenter("ACME/widgets");
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message());
+        assertNull(verdict.account());
+    }
+
+    @Test
+    void dataCenterRepositoryAnswerWithoutASlugIsNotBitbucket() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{}", Headers.of("X-AUSERNAME", "jdoe")));
+        bitbucket.on("/rest/api/1.0/projects/ACME/repos/widgets", json(200, "{\"ok\":true}"));
+
+        Verdict verdict = dataCenter("ACME/widgets");
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
+    }
+
+    @Test
+    void dataCenterRefusalsOfTheServerAndOtherAnswers() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(403, "{\"errors\":[{\"message\":\"Forbidden\"}]}"));
+        assertEquals(Status.FORBIDDEN, dataCenter(null).status());
+
+        bitbucket.on("/rest/api/1.0/application-properties", json(409, "{\"errors\":[{\"message\":\"Conflict\"}]}"));
+        Verdict verdict = dataCenter(null);
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("(\"Conflict\")"), verdict.message());
+    }
+
+    @Test
+    void successWithoutAnAccountIdIsNotBitbucketCloud() {
+        bitbucket.on("/2.0/user", json(200, "{\"username\":\"jdoe\"}", Headers.of("x-oauth-scopes", API_TOKEN_SCOPES)));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+        assertNull(verdict.account());
+    }
+
+    @Test
+    void accountWithoutAUsernameIsNamedByItsDisplayName() {
+        bitbucket.on("/2.0/user", json(200, "{\"uuid\":\"{1}\",\"display_name\":\"Jane Doe\"}",
+                Headers.of("x-oauth-scopes", API_TOKEN_SCOPES)));
+
+        assertEquals("Jane Doe", cloud(EMAIL, TestTokens.atlassianApiToken()).account());
+    }
+
+    @Test
+    void repositoryAnswerWithoutItsNameIsNotBitbucketCloud() {
+        bitbucket.on("/2.0/repositories/acme/widgets", json(200, "{\"type\":\"page\"}",
+                Headers.of("x-oauth-scopes", "pullrequest:write")));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, TestTokens.random("", 40))
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+    }
 }

@@ -37,6 +37,8 @@ class BulkVerifierTest {
         final List<Instant> arrivals = new CopyOnWriteArrayList<>();
         volatile Duration delay = Duration.ofMillis(5);
         volatile java.util.function.IntFunction<Headers> headers = n -> Headers.of("X-OAuth-Scopes", SCOPES);
+        /** Which requests (numbered from 1) get GitHub's secondary rate limit instead of an answer. */
+        volatile java.util.function.IntPredicate secondaryLimit = n -> false;
 
         CountingGitHub() throws Exception {
             server.setDispatcher(this);
@@ -50,6 +52,15 @@ class BulkVerifierTest {
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
                 Thread.sleep(delay.toMillis());
+                if (secondaryLimit.test(arrivals.size())) {
+                    return new MockResponse.Builder()
+                            .code(403)
+                            .headers(Headers.of("Retry-After", "2", "x-ratelimit-remaining", "4990"))
+                            .setHeader("Content-Type", "application/json")
+                            .body("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes"
+                                    + " before you try again.\"}")
+                            .build();
+                }
                 return new MockResponse.Builder()
                         .code(200)
                         .headers(headers.apply(arrivals.size()))
@@ -144,6 +155,21 @@ class BulkVerifierTest {
         Instant fifth = github.arrivals.get(4);
         assertTrue(!fifth.isBefore(Instant.ofEpochSecond(reset)), "resumed at " + fifth + ", reset " + reset);
         assertEquals(8, github.server.getRequestCount());
+    }
+
+    @Test
+    void secondaryRateLimitPausesTheHostForItsRetryAfter() throws Exception {
+        CountingGitHub github = server();
+        github.secondaryLimit = n -> n == 1;
+        BulkVerifier bulk = new BulkVerifier(verifier, 1, 10, Clock.systemUTC());
+
+        Map<Integer, Verdict> results = run(bulk, tokens(3, github), Duration.ofSeconds(30));
+
+        assertEquals(Status.RATE_LIMITED, results.get(0).status(), results.get(0).message());
+        assertEquals(Status.VALID, results.get(1).status());
+        assertEquals(Status.VALID, results.get(2).status());
+        Duration paused = Duration.between(github.arrivals.get(0), github.arrivals.get(1));
+        assertTrue(paused.compareTo(Duration.ofMillis(1900)) >= 0, "the next request came after " + paused);
     }
 
     @Test

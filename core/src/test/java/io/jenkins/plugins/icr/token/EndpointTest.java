@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,27 @@ class EndpointTest {
     void publicServiceIsRecognised() throws Exception {
         assertTrue(Endpoint.publicService(Provider.GITLAB).isPublicService());
         assertTrue(!Endpoint.fromServer(Provider.GITLAB, "https://gitlab.example.com", EndpointPolicy.httpsOnly()).isPublicService());
+    }
+
+    @Test
+    void internationalizedHostNamesAreCheckedInTheirAsciiForm() throws Exception {
+        assertEquals("https://xn--bcher-kva.example/api/v4",
+                Endpoint.fromServer(Provider.GITLAB, "https://bücher.example", EndpointPolicy.httpsOnly()).api().toString());
+        // Fullwidth letters and an ideographic full stop map to the metadata host they imitate.
+        InvalidInputException lookAlike = assertThrows(InvalidInputException.class, () -> Endpoint.fromServer(
+                Provider.GITLAB, "https://\uff4d\uff45\uff54\uff41\uff44\uff41\uff54\uff41\u3002google.internal",
+                EndpointPolicy.httpsOnly()));
+        assertTrue(lookAlike.getMessage().contains("metadata.google.internal"), lookAlike.getMessage());
+    }
+
+    @Test
+    void nonAsciiUrlThatIsNoHttpUrlIsRefusedSayingWhy() {
+        for (String url : List.of("ftp://bücher.example", "https://bü cher.example")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> Endpoint.fromServer(Provider.GITLAB, url, EndpointPolicy.httpsOnly()));
+            assertTrue(refused.getMessage().contains("internationalized domain name"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("no host name"), refused.getMessage());
+        }
     }
 
     @Test

@@ -24,9 +24,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends the verifier's GET requests. Redirects are never followed (a 3xx is a verdict, and the token must not
- * reach another host), every call is bounded by the verification's deadline, and host names that resolve to a
- * link-local or metadata address are refused at connect time as well as in the URL.
+ * Sends the verifier's GET requests. Redirects are never followed here (a 3xx is a verdict, and the token must not
+ * reach another host; only {@link MovedRepository} follows one, checked), every call is bounded by the
+ * verification's deadline, and host names that resolve to a link-local or metadata address are refused at connect
+ * time as well as in the URL.
  */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
