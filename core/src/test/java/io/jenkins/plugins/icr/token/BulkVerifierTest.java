@@ -219,4 +219,11 @@ class BulkVerifierTest {
         verifier.verify(one);
         assertEquals(3, github.server.getRequestCount(), "and its answer went into the cache");
     }
+
+    @Test
+    void nothingToVerifyReturnsAtOnceAndAHostNeedsOneLaneAtLeast() throws Exception {
+        run(new BulkVerifier(verifier, 4, 10, Clock.systemUTC()), Map.of(), Duration.ofSeconds(1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BulkVerifier(verifier, 0, 10, Clock.systemUTC()));
+    }
 }

@@ -18,12 +18,17 @@ class EndpointTest {
     @CsvSource({
         "github, , https://api.github.com/, https://github.com/",
         "github, https://github.com/, https://api.github.com/, https://github.com/",
+        "github, https://www.github.com, https://api.github.com/, https://github.com/",
+        "github, https://api.github.com, https://api.github.com/, https://github.com/",
+        "github, https://api.acme.ghe.com, https://api.acme.ghe.com/, https://acme.ghe.com/",
         "github, https://acme.ghe.com, https://api.acme.ghe.com/, https://acme.ghe.com/",
         "github, https://github.example.com, https://github.example.com/api/v3, https://github.example.com/",
         "github, https://example.com/github/, https://example.com/github/api/v3, https://example.com/github",
         "gitlab, , https://gitlab.com/api/v4, https://gitlab.com/",
         "gitlab, https://git.example.com/gitlab, https://git.example.com/gitlab/api/v4, https://git.example.com/gitlab",
         "bitbucket, , https://api.bitbucket.org/2.0, https://bitbucket.org/",
+        "bitbucket, https://api.bitbucket.org, https://api.bitbucket.org/2.0, https://bitbucket.org/",
+        "gitlab, https://git.example.com/api/v4, https://git.example.com/api/v4, https://git.example.com/api/v4",
         "bitbucket-dc, https://bitbucket.example.com/context, https://bitbucket.example.com/context/rest/api/1.0, https://bitbucket.example.com/context",
     })
     void apiBaseIsDerivedFromTheServer(String provider, String server, String api, String web) throws Exception {

@@ -604,6 +604,92 @@ class GitHubVerificationTest {
     }
 
     @Test
+    void unprefixedTokenWithoutScopesIsUnverifiable() {
+        github.on("/api/v3/user", user());
+
+        Verdict verdict = verify(TestTokens.random("", 40).toLowerCase());
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status());
+        assertEquals(TokenKind.UNKNOWN, verdict.tokenKind());
+        assertTrue(verdict.message().contains("not a classic personal access token"), verdict.message());
+    }
+
+    @Test
+    void apiUrlWithoutGitHubBehindItIsUnreachable() {
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("answered HTTP 404 (\"Not Found\") where a GitHub API was expected"),
+                verdict.message());
+    }
+
+    @Test
+    void refusalsWithoutAJsonMessageQuoteNothing() {
+        for (MockResponse refusal : List.of(
+                new MockResponse.Builder().code(401).setHeader("Content-Type", "text/html").body("<h1>401</h1>").build(),
+                json(401, "{\"message\":\"  \",\"documentation_url\":\"https://docs.github.com/rest\"}"))) {
+            github.on("/api/v3/user", refusal);
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.REJECTED, verdict.status());
+            assertEquals("GitHub refused the token: it is invalid, expired or revoked.", verdict.message());
+        }
+    }
+
+    @Test
+    void redirectWithoutATargetAndSuccessWithoutAContentTypeAreUnreachable() {
+        github.on("/api/v3/user", new MockResponse.Builder().code(307).build());
+        Verdict redirect = verify(TestTokens.githubClassic());
+        assertEquals(Status.UNREACHABLE, redirect.status());
+        assertTrue(redirect.message().contains("answered with a redirect (HTTP 307); it was not followed"), redirect.message());
+
+        github.on("/api/v3/user", new MockResponse.Builder().code(200).body("ok").build());
+        Verdict untyped = verify(TestTokens.githubClassic());
+        assertEquals(Status.UNREACHABLE, untyped.status());
+        assertTrue(untyped.message().contains("with no content type instead of JSON"), untyped.message());
+    }
+
+    @Test
+    void emptyOrBrokenJsonIsNotTakenForAnAnswer() {
+        for (String body : List.of("", "{\"login\":\"octo")) {
+            github.on("/api/v3/user", json(200, body));
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.UNREACHABLE, verdict.status(), body);
+            assertTrue(verdict.message().contains("instead of JSON"), verdict.message());
+        }
+    }
+
+    @Test
+    void fineGrainedProbeRefusedWithoutAPermissionHeaderNamesTheProbedPermission() {
+        github.on("/api/v3/user", user());
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}"));
+        github.on("/api/v3/repos/acme/widgets/branches", json(403, "{\"message\":\"Resource not accessible by personal access token\"}"));
+        github.on("/api/v3/repos/acme/widgets/pulls", json(403, "{\"message\":\"Resource not accessible by personal access token\"}",
+                Headers.of("X-Accepted-GitHub-Permissions", "contents=read,pull_requests=read")));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
+                .withRepository("acme/widgets"));
+
+        assertEquals(List.of("contents:read", "pull_requests:read"), verdict.missing(), "each named once");
+    }
+
+    @Test
+    void fineGrainedProbeThatFailsOtherwiseEndsTheCheck() {
+        github.on("/api/v3/user", user());
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}"));
+        github.on("/api/v3/repos/acme/widgets/branches", json(401, BAD_CREDENTIALS));
+        github.on("/api/v3/repos/acme/widgets/pulls", json(200, "[]"));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.REJECTED, verdict.status());
+    }
+
+    @Test
     void ssoPartialResultsOnTwoAnswersIsOneWarning() {
         VerificationRequest request = github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubClassic())
                 .withRepository("acme/widgets");

@@ -221,6 +221,30 @@ class GitLabVerificationTest {
     }
 
     @Test
+    void unparseableExpiryDateIsANote() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", "someday")));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(TestTokens.gitlab());
+
+        assertEquals(Status.VALID, verdict.status());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("'someday', not a date")), verdict.warnings().toString());
+    }
+
+    @Test
+    void unknownServerAnswersAreUnreachable() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(418, "{\"message\":\"I'm a teapot\"}"));
+        gitlab.on("/api/v4/user", json(418, "{}"));
+        assertEquals(Status.UNREACHABLE, verify(TestTokens.gitlab()).status());
+
+        gitlab.on("/api/v4/personal_access_tokens/self", json(404, "{\"message\":\"404 Not Found\"}"));
+        gitlab.on("/api/v4/user", json(404, "{\"message\":\"404 Not Found\"}"));
+        Verdict verdict = verify(TestTokens.gitlab());
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("has no GitLab API"), verdict.message());
+    }
+
+    @Test
     void revokedFlagInTheBodyIsRejected() {
         gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", null).replace("\"revoked\":false", "\"revoked\":true")));
         gitlab.on("/api/v4/user", json(200, USER));
@@ -256,5 +280,30 @@ class GitLabVerificationTest {
             assertTrue(verdict.message().contains(prefix), verdict.message());
         }
         assertEquals(0, gitlab.server().getRequestCount());
+    }
+
+    @Test
+    void impersonationTokenAndAnHtmlRefusalAreToldApart() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(401, "{\"error\":\"invalid_token\",\"error_description\":"
+                + "\"Token is an impersonation token but impersonation was disabled.\"}"));
+        gitlab.on("/api/v4/user", json(401, "{\"message\":\"401 Unauthorized\"}"));
+        assertTrue(verify(TestTokens.gitlab()).message().contains("impersonation is disabled on this server"));
+
+        gitlab.on("/api/v4/personal_access_tokens/self", new mockwebserver3.MockResponse.Builder().code(401)
+                .setHeader("Content-Type", "text/html").body("<html>Unauthorized</html>").build());
+        Verdict html = verify(TestTokens.gitlab());
+        assertEquals(Status.REJECTED, html.status());
+        assertEquals("GitLab refused the token: it is invalid, expired or revoked.", html.message());
+    }
+
+    @Test
+    void inactiveTokenIsRejectedAsExpired() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", "2026-11-01").replace("\"active\":true", "\"active\":false")));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(TestTokens.gitlab());
+
+        assertEquals(Status.REJECTED, verdict.status());
+        assertEquals("GitLab reports the token as inactive (expired).", verdict.message());
     }
 }

@@ -59,10 +59,6 @@ public final class Http {
                 .build();
     }
 
-    OkHttpClient client() {
-        return client;
-    }
-
     ApiResponse get(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
             throws Unreachable {
         Call call = newCall(url, credentials, extraHeaders, deadline);

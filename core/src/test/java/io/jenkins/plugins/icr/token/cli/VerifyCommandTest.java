@@ -244,6 +244,39 @@ class VerifyCommandTest {
                 .startsWith("icr-vcs-token/" + io.jenkins.plugins.icr.token.Version.current() + " "));
     }
 
+    @Test
+    void serverUrlDerivesTheApiBase() throws Exception {
+        github.on("/api/v4/personal_access_tokens/self", json(200,
+                "{\"scopes\":[\"api\"],\"active\":true,\"revoked\":false,\"user_id\":3,\"expires_at\":null}"));
+        github.on("/api/v4/user", json(200, "{\"username\":\"jdoe\"}"));
+
+        Run run = run(Map.of("GITLAB_TOKEN", TestTokens.gitlab()), "", "verify", "--provider", "gitlab",
+                "--server", github.server().url("/").toString(), "--allow-http", "--token-env", "GITLAB_TOKEN");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("VALID: GitLab accepted"), run.out());
+    }
+
+    @Test
+    void oversizedTokenSourcesAndBadNumbersAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big");
+        Files.writeString(big, "x".repeat(64 * 1024 + 1));
+        Run file = run("", "verify", "--provider", "github", "--token-file", big.toString());
+        assertEquals(2, file.exit());
+        assertTrue(file.err().contains("at most 64 KiB"), file.err());
+        Run directory = run("", "verify", "--provider", "github", "--token-file", dir.toString());
+        assertEquals(2, directory.exit());
+
+        Run stdin = run("x".repeat(64 * 1024 + 1), "verify", "--provider", "github", "--token-stdin");
+        assertEquals(2, stdin.exit());
+        assertTrue(stdin.err().contains("more than 64 KiB"), stdin.err());
+
+        assertEquals(2, verify("--warn-days", "-1").exit());
+        assertEquals(2, verify("--timeout", "0").exit());
+        assertEquals(2, verify("--provider", "sourceforge").exit());
+        assertEquals(0, github.server().getRequestCount());
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> all = new ArrayList<>();
         names.forEachRemaining(all::add);
