@@ -22,7 +22,8 @@ public final class Attention {
             Status status, TokenKind kind, List<String> missing, Instant expiresAt, Instant now, int warnDays) {
         List<String> reasons = new ArrayList<>();
         switch (status) {
-            case REJECTED -> reasons.add("rejected by the provider (invalid, expired or revoked)");
+            case REJECTED -> reasons.add("rejected by the provider (invalid, expired, revoked, or a kind of token iCR"
+                    + " cannot use)");
             case MISSING_SCOPES -> reasons.add("lacks " + String.join(", ", missing));
             case FORBIDDEN -> reasons.add("blocked by the provider (SSO, organization policy or IP allow list)");
             case INVALID_INPUT -> reasons.add("cannot be verified as configured");

@@ -4,10 +4,33 @@ import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
- * Where a provider lives: the web URL people open and the API base the verifier calls (providers.md §1.1, §2, §3,
- * §4). Built from either one; the other is derived.
+ * Where a provider lives: the web URL people open and the API base the verifier calls. Built from either one; the
+ * other is derived. Only the factories make endpoints, so every endpoint passed an {@link EndpointPolicy}.
  */
-public record Endpoint(Provider provider, HttpUrl web, HttpUrl api) {
+public final class Endpoint {
+    private final Provider provider;
+    private final HttpUrl web;
+    private final HttpUrl api;
+
+    private Endpoint(Provider provider, HttpUrl web, HttpUrl api) {
+        this.provider = provider;
+        this.web = web;
+        this.api = api;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    /** The web URL people open, for links. */
+    public HttpUrl web() {
+        return web;
+    }
+
+    /** The API base the verifier calls. */
+    public HttpUrl api() {
+        return api;
+    }
 
     /** The provider's public service; Bitbucket Data Center has none. */
     public static Endpoint publicService(Provider provider) throws InvalidInputException {

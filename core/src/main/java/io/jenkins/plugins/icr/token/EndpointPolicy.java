@@ -42,7 +42,7 @@ public final class EndpointPolicy {
         }
         URI uri;
         try {
-            uri = new URI(url.strip());
+            uri = new URI(ascii(url.strip()));
         } catch (URISyntaxException e) {
             throw new InvalidInputException("The URL is not valid: " + e.getReason() + ".");
         }
@@ -74,6 +74,24 @@ public final class EndpointPolicy {
         return path.endsWith("/") && path.length() > 1
                 ? parsed.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build()
                 : parsed;
+    }
+
+    /**
+     * A URL with a non-ASCII host name ({@code https://bücher.example}) in its ASCII form
+     * ({@code https://xn--bcher-kva.example}, other characters percent-encoded), so that the checks below see the
+     * host the request would reach: look-alike characters that map to ASCII (fullwidth letters, ideographic dots)
+     * cannot slip a forbidden host past them.
+     */
+    private static String ascii(String url) throws InvalidInputException {
+        if (url.chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new InvalidInputException("The URL is not valid: it has characters outside ASCII, and as an http(s)"
+                    + " URL its host name is not a valid internationalized domain name.");
+        }
+        return parsed.toString();
     }
 
     private static boolean isForbiddenLiteral(String host) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.icr.token;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The scopes iCR needs, per token kind (DESIGN.md §3), unless a credential overrides them. The GitHub classic set is
@@ -9,6 +9,12 @@ import java.util.List;
  * documents none: read the account, read and write repositories and pull requests.
  */
 public final class Requirement {
+    /**
+     * Every scope and permission name GitHub, GitLab and Bitbucket use ({@code repo}, {@code read:org},
+     * {@code write_repository}, {@code read:repository:bitbucket}, {@code PROJECT_READ}) fits this.
+     */
+    private static final Pattern SCOPE_NAME = Pattern.compile("[A-Za-z0-9_:]+");
+
     private Requirement() {}
 
     public static List<String> defaultFor(TokenKind kind) {
@@ -30,11 +36,44 @@ public final class Requirement {
         };
     }
 
-    /** Parses an override such as {@code "repo, workflow"}; blank means "use the default". */
-    public static List<String> parse(String override) {
-        if (override == null || override.isBlank()) {
+    /**
+     * Parses the scopes someone requires instead of the default (the command line's {@code --require}, a
+     * credential's required scopes), such as {@code "repo, workflow"}: split on commas and whitespace, empty names
+     * dropped, repeats removed; blank means "use the default".
+     *
+     * @throws InvalidInputException naming, escaped, a name with a character no provider uses in scope names
+     */
+    public static List<String> parse(String override) throws InvalidInputException {
+        if (override == null) {
             return List.of();
         }
-        return Arrays.stream(override.split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> names = ScopeRules.split(override);
+        for (String name : names) {
+            if (!SCOPE_NAME.matcher(name).matches()) {
+                throw new InvalidInputException("The scope \"" + ApiText.abbreviate(escaped(name), 60) + "\" has a"
+                        + " character no provider uses in a scope name: only letters, digits, _ and : are. Separate"
+                        + " scopes with commas or spaces, such as: repo, workflow");
+            }
+        }
+        return names.stream().distinct().toList();
+    }
+
+    /** The form check of a required-scopes field: what {@link #parse} makes of it, or why it refuses it. */
+    public static FormatCheck check(String override) {
+        try {
+            List<String> scopes = parse(override);
+            return new FormatCheck(Status.Severity.OK, scopes.isEmpty()
+                    ? "The default scopes for the token kind are required."
+                    : "Required: " + String.join(", ", scopes) + ".");
+        } catch (InvalidInputException e) {
+            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+        }
+    }
+
+    /** Every character outside printable ASCII written out, so that an invisible one shows. */
+    private static String escaped(String name) {
+        StringBuilder out = new StringBuilder();
+        name.chars().forEach(c -> out.append(c > 0x20 && c < 0x7f ? String.valueOf((char) c) : ApiText.escaped(c)));
+        return out.toString();
     }
 }

@@ -17,52 +17,83 @@ import java.util.TreeSet;
  */
 public enum ScopeRules {
     /**
-     * providers.md §1.5, from GitHub's scopes table. Note that {@code public_repo} is a child of {@code repo}, not
-     * the other way round: a token with {@code public_repo} cannot touch a private repository.
+     * GitHub's scopes table, https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps:
+     * a scope includes the scopes indented below it, and GitHub drops included scopes from what it reports ("requesting
+     * user,gist,user:email will result in a token with user and gist scopes only"). {@code public_repo} is a child of
+     * {@code repo}, never the other way round. {@code write:org} does not include {@code read:org}: read:org also
+     * grants team membership, which the description of write:org does not mention.
      */
     GITHUB_CLASSIC(
             Map.ofEntries(
+                    // Indented below repo in the table.
                     Map.entry("repo", List.of("repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events")),
-                    Map.entry("admin:repo_hook", List.of("write:repo_hook")),
+                    // Indented below admin:repo_hook; write:repo_hook "grants read, write, and ping access",
+                    // read:repo_hook "read and ping access".
+                    Map.entry("admin:repo_hook", List.of("write:repo_hook", "read:repo_hook")),
                     Map.entry("write:repo_hook", List.of("read:repo_hook")),
-                    Map.entry("admin:org", List.of("write:org")),
-                    Map.entry("write:org", List.of("read:org")),
-                    Map.entry("admin:public_key", List.of("write:public_key")),
+                    // Indented below admin:org.
+                    Map.entry("admin:org", List.of("write:org", "read:org")),
+                    // Indented below admin:public_key; write:public_key may "create, list, and view", read:public_key
+                    // "list and view".
+                    Map.entry("admin:public_key", List.of("write:public_key", "read:public_key")),
                     Map.entry("write:public_key", List.of("read:public_key")),
-                    Map.entry("admin:gpg_key", List.of("write:gpg_key")),
+                    // Indented below admin:gpg_key; the same wording as the public keys'.
+                    Map.entry("admin:gpg_key", List.of("write:gpg_key", "read:gpg_key")),
                     Map.entry("write:gpg_key", List.of("read:gpg_key")),
+                    // "Note that this scope includes user:email and user:follow"; read:user is indented below it.
                     Map.entry("user", List.of("read:user", "user:email", "user:follow")),
+                    // Indented below project.
                     Map.entry("project", List.of("read:project")),
+                    // "Includes manage_runners:enterprise, manage_billing:enterprise, and read:enterprise."
                     Map.entry("admin:enterprise",
                             List.of("manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"))),
             Set.of("delete_repo", "admin:org", "admin:enterprise", "site_admin", "admin:org_hook")),
     /**
-     * providers.md §2.5: for a personal access token {@code api} also grants Git-over-HTTP read and write. Whether
-     * {@code write_repository} includes {@code read_repository} is not documented, so it does not here.
+     * GitLab's scopes table, https://docs.gitlab.com/security/tokens/access_token_scopes/. Not included, because the
+     * table does not say so: {@code read_registry} in {@code write_registry} (group and project tokens "must also
+     * include the read_registry scope to push"), and anything in {@code read_api}.
      */
     GITLAB(
-            Map.of("api", List.of("read_api", "read_repository", "write_repository", "read_registry", "write_registry")),
+            Map.of(
+                    // "Complete read and write access to the API ... Includes the container registry, the dependency
+                    // proxy, and the package registry"; footnote 1: for a personal access token "also ... the registry
+                    // and repository through Git-over-HTTP" (group and project tokens, which /self cannot tell apart,
+                    // lack that clause; iCR's own requirement is api itself).
+                    "api", List.of("read_api", "read_repository", "write_repository", "read_registry", "write_registry",
+                            "read_virtual_registry", "write_virtual_registry"),
+                    // "Grants read and write access (pull and push) to repositories".
+                    "write_repository", List.of("read_repository"),
+                    // "Grants read and write access (pull, push, and delete) to container images".
+                    "write_virtual_registry", List.of("read_virtual_registry")),
             Set.of("sudo", "admin_mode")),
     /**
-     * The OAuth-style scopes of app passwords and access tokens (providers.md §3.1, Bitbucket Cloud REST API scopes):
-     * write includes read, {@code pullrequest} and {@code project} include {@code repository}; admin and delete
-     * include nothing.
+     * The OAuth-style scopes of app passwords and access tokens, as Bitbucket's scope reference describes them,
+     * https://developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes/. Admin and delete scopes
+     * include nothing ("This scope does not imply repository or repository:write"); where the reference says nothing
+     * of an implication (account:write, pipeline:write, runner:write) there is none here.
      */
     BITBUCKET_OAUTH(
             Map.of(
+                    // "This scope implies repository, which does not need to be requested separately."
                     "repository:write", List.of("repository"),
+                    // "This scope implies repository, giving read access to the pull request's destination repository."
                     "pullrequest", List.of("repository"),
+                    // "Implies pullrequest ... This scope implies repository:write".
                     "pullrequest:write", List.of("pullrequest", "repository:write"),
+                    // Projects, Read: "Read access (repository) to all the repositories in the projects is also
+                    // granted", https://support.atlassian.com/bitbucket-cloud/docs/app-password-permissions/
                     "project", List.of("repository"),
-                    "account:write", List.of("account"),
+                    // "Implies team, but adds the ability to manage the teams".
                     "team:write", List.of("team"),
+                    // "This implies issue, but adds the ability to transition and delete issues."
                     "issue:write", List.of("issue"),
-                    "snippet:write", List.of("snippet"),
-                    "pipeline:write", List.of("pipeline")),
+                    // "This implies the Snippet Read scope".
+                    "snippet:write", List.of("snippet")),
             Set.of("repository:admin", "repository:delete", "project:admin", "account:write", "team:write")),
     /**
-     * Atlassian API tokens (providers.md §3.2): "This scope does not imply the read:repository:bitbucket scope";
-     * nothing includes anything, so every scope is checked by name.
+     * Atlassian API tokens, https://support.atlassian.com/bitbucket-cloud/docs/api-token-permissions/: "This scope
+     * does not imply the read:repository:bitbucket scope"; nothing includes anything, so every scope is checked by
+     * name.
      */
     BITBUCKET_API_TOKEN(
             Map.of(),
@@ -117,13 +148,16 @@ public enum ScopeRules {
     }
 
     /**
-     * Parses a scope header ({@code X-OAuth-Scopes: repo, user}). Providers separate with a comma and a space; both
-     * are accepted, an empty value means no scopes, and unknown scopes are kept (providers.md §1.4).
+     * Parses a scope header ({@code X-OAuth-Scopes: repo, user}), sorted: providers separate with a comma and a
+     * space, an empty value means no scopes, and unknown scopes are kept (GitHub reports scopes its documentation
+     * does not list).
      */
     public static List<String> parse(String header) {
-        if (header == null) {
-            return List.of();
-        }
-        return List.copyOf(new TreeSet<>(Arrays.stream(header.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList()));
+        return header == null ? List.of() : List.copyOf(new TreeSet<>(split(header)));
+    }
+
+    /** The one way a scope list is split, a header or what someone typed: on commas and whitespace, no empty names. */
+    static List<String> split(String list) {
+        return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -10,13 +10,16 @@ public enum Status {
     INVALID_INPUT(2),
     /** Accepted, some required scopes absent. */
     MISSING_SCOPES(3),
-    /** The provider refuses the token: invalid, expired or revoked. */
+    /** The provider refuses the token: invalid, expired or revoked, or of a kind iCR cannot use (a GitLab OAuth token). */
     REJECTED(4),
     /** The provider knows the token but blocks it: SAML SSO, organization policy, IP allow list, lock-out. */
     FORBIDDEN(5),
     /** The provider's rate limit is exhausted; nothing is known about the token. */
     RATE_LIMITED(6),
-    /** No usable answer: DNS, connect, TLS, timeout, 5xx, redirect, or a non-JSON answer. */
+    /**
+     * No usable answer: DNS, connect, TLS, timeout, 5xx, redirect, a non-JSON answer, or an answer without the
+     * identity the provider always sends (the URL is not the provider's API).
+     */
     UNREACHABLE(6);
 
     private final int exitCode;
@@ -27,11 +30,6 @@ public enum Status {
 
     public int exitCode() {
         return exitCode;
-    }
-
-    /** Whether iCR can use the token as far as the provider told us. */
-    public boolean accepted() {
-        return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;
     }
 
     /** How a form should show the verdict: only a token iCR can use as it is is OK. */

@@ -10,6 +10,8 @@ import java.util.List;
 
 /** Weighs a provider's answer against the requirement: the status, the warnings, the message and the fix. */
 final class VerdictDecider {
+    /** Far more scopes than any provider defines: a longer list is shown cut, though every scope counts. */
+    static final int MAX_SCOPES_SHOWN = 200;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private VerdictDecider() {}
@@ -46,6 +48,12 @@ final class VerdictDecider {
             warnings.add("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.");
         }
         warnings.addAll(a.notes());
+        List<String> granted = a.granted();
+        if (granted != null && granted.size() > MAX_SCOPES_SHOWN) {
+            warnings.add("The provider reported " + granted.size() + " scopes; only the first " + MAX_SCOPES_SHOWN
+                    + " are listed, though all of them were checked.");
+            granted = granted.subList(0, MAX_SCOPES_SHOWN);
+        }
 
         String who = a.account() == null ? "" : " of " + a.account();
         String what = request.provider().displayName() + " accepted the " + a.kind().displayName() + who;
@@ -57,7 +65,7 @@ final class VerdictDecider {
         Fix fix = status == Status.VALID && !expiresSoon && a.kind() != TokenKind.BITBUCKET_APP_PASSWORD
                 ? Fix.NONE
                 : TokenPages.newToken(request.endpoint(), a.kind(), required, missing);
-        return new Verdict(status, request.provider(), a.kind(), a.account(), a.granted(), required, missing,
+        return new Verdict(status, request.provider(), a.kind(), a.account(), granted, required, missing,
                 a.expiresAt(), a.rateLimit(), warnings, message, fix);
     }
 

@@ -47,10 +47,6 @@ public record VerificationRequest(
         return new VerificationRequest(endpoint, username, token, required, repository, bound, warnDays);
     }
 
-    public VerificationRequest withWarnDays(int days) {
-        return new VerificationRequest(endpoint, username, token, required, repository, timeout, days);
-    }
-
     public Provider provider() {
         return endpoint.provider();
     }

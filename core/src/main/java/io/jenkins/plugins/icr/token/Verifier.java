@@ -20,7 +20,7 @@ public final class Verifier {
     private final VerdictCache cache;
 
     public Verifier(OkHttpClient client, Clock clock, VerdictCache cache) {
-        this.http = new Http(client, userAgent());
+        this.http = new Http(client, Version.userAgent());
         this.clock = clock;
         this.cache = cache;
     }
@@ -46,6 +46,10 @@ public final class Verifier {
 
     private Verdict verify(VerificationRequest request, boolean fresh) {
         Provider provider = request.provider();
+        if (carriesToken(request)) {
+            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, "The server URL or the repository contains the"
+                    + " token. Remove it from there: the token travels in a request header, never in a URL.");
+        }
         TokenKind kind;
         RepositoryPath repository;
         try {
@@ -64,13 +68,18 @@ public final class Verifier {
         });
     }
 
+    /**
+     * A URL carrying the token would hand it to every log on the way, and show it back in every link built on it
+     * (the web URL of the fix links is the API base's host and path, less the API suffix).
+     */
+    private static boolean carriesToken(VerificationRequest r) {
+        Redactor redactor = Redactor.of(r.token(), r.username());
+        return redactor.appearsIn(r.endpoint().api().toString())
+                || (r.repository() != null && redactor.appearsIn(r.repository()));
+    }
+
     private static String cacheKey(VerificationRequest r) {
         return String.join("\u0000", r.token().fingerprint(), r.endpoint().api().toString(), String.valueOf(r.username()),
                 String.join(",", r.required()), String.valueOf(r.repository()), String.valueOf(r.warnDays()));
-    }
-
-    private static String userAgent() {
-        String version = Verifier.class.getPackage().getImplementationVersion();
-        return "icr-vcs-token/" + (version == null ? "dev" : version) + " (+https://github.com/jenkinsci/icr-vcs-credentials-plugin)";
     }
 }

@@ -16,10 +16,11 @@ class AttentionTest {
 
     @Test
     void badStatusesNeedAttention() {
-        assertEquals(List.of("rejected by the provider (invalid, expired or revoked)"),
+        assertEquals(List.of("rejected by the provider (invalid, expired, revoked, or a kind of token iCR cannot use)"),
                 reasons(Status.REJECTED, TokenKind.GITHUB_CLASSIC, null));
         assertEquals(List.of("lacks workflow"), reasons(Status.MISSING_SCOPES, TokenKind.GITHUB_CLASSIC, null));
         assertEquals(1, reasons(Status.FORBIDDEN, TokenKind.GITHUB_CLASSIC, null).size());
+        assertEquals(List.of("cannot be verified as configured"), reasons(Status.INVALID_INPUT, TokenKind.UNKNOWN, null));
     }
 
     @Test
@@ -31,6 +32,8 @@ class AttentionTest {
 
     @Test
     void expiryWithinTheWindowNeedsAttentionAndOutsideItDoesNot() {
+        assertEquals(List.of("expires on 2026-12-01 (in 1 day)"),
+                reasons(Status.VALID, TokenKind.GITLAB_PAT, Instant.parse("2026-12-01T12:00:00Z")));
         assertEquals(List.of("expires on 2026-12-10 (in 9 days)"),
                 reasons(Status.VALID, TokenKind.GITLAB_PAT, Instant.parse("2026-12-10T00:00:00Z")));
         assertEquals(List.of("expires on 2026-12-14 (in 13 days)"),

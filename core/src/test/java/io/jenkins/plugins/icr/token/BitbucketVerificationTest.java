@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.icr.token.provider.Http;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -122,6 +125,9 @@ class BitbucketVerificationTest {
         assertEquals(Status.INVALID_INPUT, cloud(EMAIL, TestTokens.appPassword()).status());
         assertEquals(Status.INVALID_INPUT, cloud(null, TestTokens.atlassianApiToken()).status());
         assertEquals(Status.INVALID_INPUT, cloud("ja:ne@example.com", TestTokens.atlassianApiToken()).status());
+        assertEquals(Status.INVALID_INPUT, cloud("ja ne@example.com", TestTokens.atlassianApiToken()).status());
+        assertEquals(Status.INVALID_INPUT, cloud("jane\u007f@example.com", TestTokens.atlassianApiToken()).status());
+        assertTrue(cloud(" ", TestTokens.appPassword()).message().contains("needs your Bitbucket username"));
         assertEquals(0, bitbucket.server().getRequestCount());
     }
 
@@ -148,6 +154,8 @@ class BitbucketVerificationTest {
 
         assertEquals(Status.MISSING_SCOPES, verdict.status());
         assertEquals(List.of("repository:write", "pullrequest", "pullrequest:write"), verdict.missing());
+        assertNull(verdict.fix().url(), "access tokens are made in the repository's settings");
+        assertTrue(!verdict.fix().isEmpty() && verdict.fix().steps().get(0).contains("Access tokens"), verdict.fix().toString());
     }
 
     @Test
@@ -188,5 +196,185 @@ class BitbucketVerificationTest {
         Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, TestTokens.bitbucketDataCenter()));
 
         assertEquals(Status.REJECTED, verdict.status());
+    }
+
+    private Verdict dataCenter(String repository) {
+        return verify(bitbucket.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, TestTokens.bitbucketDataCenter())
+                .withRepository(repository));
+    }
+
+    @Test
+    void dataCenterUrlThatIsNotABitbucketServerIsUnreachableNotForbidden() {
+        Verdict verdict = dataCenter(null);
+
+        assertEquals(Status.UNREACHABLE, verdict.status(), verdict.message());
+        assertTrue(verdict.message().contains("Check the URL"), verdict.message());
+        assertTrue(verdict.fix().isEmpty());
+    }
+
+    @Test
+    void dataCenterAnswerWithoutTheTokensUserIsNotTakenForAVerdict() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{\"version\":\"9.4.0\"}"));
+
+        Verdict verdict = dataCenter(null);
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
+        assertTrue(verdict.message().contains("give the repository"), verdict.message());
+    }
+
+    @Test
+    void dataCenterProjectTokenIsCheckedOnTheRepository() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{\"version\":\"9.4.0\"}"));
+        bitbucket.on("/rest/api/1.0/projects/ACME/repos/widgets", json(200,
+                "{\"slug\":\"widgets\",\"name\":\"widgets\",\"project\":{\"key\":\"ACME\"}}"));
+
+        Verdict verdict = dataCenter("ACME/widgets");
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message());
+        assertNull(verdict.account());
+    }
+
+    @Test
+    void dataCenterRepositoryAnswerWithoutASlugIsNotBitbucket() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(200, "{}", Headers.of("X-AUSERNAME", "jdoe")));
+        bitbucket.on("/rest/api/1.0/projects/ACME/repos/widgets", json(200, "{\"ok\":true}"));
+
+        Verdict verdict = dataCenter("ACME/widgets");
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
+    }
+
+    @Test
+    void dataCenterRefusalsOfTheServerAndOtherAnswers() {
+        bitbucket.on("/rest/api/1.0/application-properties", json(403, "{\"errors\":[{\"message\":\"Forbidden\"}]}"));
+        assertEquals(Status.FORBIDDEN, dataCenter(null).status());
+
+        bitbucket.on("/rest/api/1.0/application-properties", json(409, "{\"errors\":[{\"message\":\"Conflict\"}]}"));
+        Verdict verdict = dataCenter(null);
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("(\"Conflict\")"), verdict.message());
+    }
+
+    @Test
+    void successWithoutAnAccountIdIsNotBitbucketCloud() {
+        bitbucket.on("/2.0/user", json(200, "{\"username\":\"jdoe\"}", Headers.of("x-oauth-scopes", API_TOKEN_SCOPES)));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+        assertNull(verdict.account());
+    }
+
+    @Test
+    void accountWithoutAUsernameIsNamedByItsDisplayName() {
+        bitbucket.on("/2.0/user", json(200, "{\"uuid\":\"{1}\",\"display_name\":\"Jane Doe\"}",
+                Headers.of("x-oauth-scopes", API_TOKEN_SCOPES)));
+
+        assertEquals("Jane Doe", cloud(EMAIL, TestTokens.atlassianApiToken()).account());
+    }
+
+    @Test
+    void repositoryAnswerWithoutItsNameIsNotBitbucketCloud() {
+        bitbucket.on("/2.0/repositories/acme/widgets", json(200, "{\"type\":\"page\"}",
+                Headers.of("x-oauth-scopes", "pullrequest:write")));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, TestTokens.random("", 40))
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+    }
+
+    @Test
+    void cloudForbiddenAndNotFoundWithoutScopesAreForbiddenForWhatWasAsked() {
+        bitbucket.on("/2.0/user", json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or"
+                + " more required privilege scopes.\"}}"));
+        Verdict user = cloud(EMAIL, TestTokens.atlassianApiToken());
+        assertEquals(Status.FORBIDDEN, user.status());
+        assertTrue(user.message().contains("refuses it for this request (\"Your credentials lack"), user.message());
+
+        bitbucket.on("/2.0/repositories/acme/widgets", json(404, "{\"type\":\"error\",\"error\":{\"message\":"
+                + "\"Repository acme/widgets not found\"}}"));
+        Verdict repository = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, TestTokens.random("", 40))
+                .withRepository("acme/widgets"));
+        assertEquals(Status.FORBIDDEN, repository.status());
+        assertTrue(repository.message().contains("the repository acme/widgets"), repository.message());
+    }
+
+    @Test
+    void cloudAnswerOfAnotherKindIsUnreachable() {
+        bitbucket.on("/2.0/user", json(410, "{\"type\":\"error\",\"error\":{\"message\":\"Gone\"}}"));
+
+        Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("where the Bitbucket Cloud API was expected"), verdict.message());
+    }
+
+    @Test
+    void accessTokenWithoutRepositoryIsAskedForOne() {
+        bitbucket.on("/2.0/user", json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Access denied\"}}",
+                Headers.of("x-credential-type", "workspace_access_token")));
+
+        Verdict verdict = cloud(null, TestTokens.random("", 40));
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("give the repository")), verdict.warnings().toString());
+    }
+
+    @Test
+    void refusedAppPasswordIsExplainedByTheDateOfTheCheck() {
+        bitbucket.on("/2.0/user", json(401, "{\"type\":\"error\",\"error\":{\"message\":\"Unauthorized\"}}"));
+        String[][] cases = {
+            {"2026-06-15T00:00:00Z", "brownouts"},
+            {"2026-01-15T00:00:00Z", "invalid or revoked, or the username is not the Bitbucket username"},
+        };
+        for (String[] c : cases) {
+            ManualClock clock = new ManualClock(Instant.parse(c[0]));
+            Verifier verifier = new Verifier(Http.defaultClient(), clock, new VerdictCache(Duration.ZERO, clock));
+            String token = TestTokens.appPassword();
+
+            Verdict verdict = verifier.verify(bitbucket.request(Provider.BITBUCKET, "/2.0", "jdoe", token));
+
+            ProviderServer.assertSecretsAbsent(verdict, token, "jdoe");
+            assertEquals(Status.REJECTED, verdict.status());
+            assertTrue(verdict.message().contains(c[1]), verdict.message());
+        }
+    }
+
+    @Test
+    void refusedAccessTokenIsInvalidExpiredOrRevoked() {
+        bitbucket.on("/2.0/user", json(401, "{\"type\":\"error\",\"error\":{\"message\":\"Unauthorized\"}}"));
+
+        Verdict verdict = cloud(null, TestTokens.random("", 40));
+
+        assertEquals(Status.REJECTED, verdict.status());
+        assertTrue(verdict.message().contains("invalid, expired or revoked"), verdict.message());
+    }
+
+    @Test
+    void accessTokenRefusedByTheRepositoryIsForbiddenEvenWithItsType() {
+        bitbucket.on("/2.0/repositories/acme/widgets", json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Forbidden\"}}",
+                Headers.of("x-credential-type", "repo_access_token")));
+
+        Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, TestTokens.random("", 40))
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.FORBIDDEN, verdict.status());
+        assertTrue(verdict.message().contains("the repository acme/widgets"), verdict.message());
+    }
+
+    @Test
+    void unprefixedTokenWithAUsernameLacksScopesWithTheApiTokenFix() {
+        bitbucket.on("/2.0/user", json(200, USER, Headers.of("x-oauth-scopes", "repository")));
+
+        Verdict verdict = cloud("jdoe", TestTokens.random("", 40));
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+        assertEquals(TokenKind.UNKNOWN, verdict.tokenKind());
+        assertEquals("https://id.atlassian.com/manage-profile/security/api-tokens", verdict.fix().url());
     }
 }

@@ -37,6 +37,8 @@ class BulkVerifierTest {
         final List<Instant> arrivals = new CopyOnWriteArrayList<>();
         volatile Duration delay = Duration.ofMillis(5);
         volatile java.util.function.IntFunction<Headers> headers = n -> Headers.of("X-OAuth-Scopes", SCOPES);
+        /** Which requests (numbered from 1) get GitHub's secondary rate limit instead of an answer. */
+        volatile java.util.function.IntPredicate secondaryLimit = n -> false;
 
         CountingGitHub() throws Exception {
             server.setDispatcher(this);
@@ -50,6 +52,15 @@ class BulkVerifierTest {
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
                 Thread.sleep(delay.toMillis());
+                if (secondaryLimit.test(arrivals.size())) {
+                    return new MockResponse.Builder()
+                            .code(403)
+                            .headers(Headers.of("Retry-After", "2", "x-ratelimit-remaining", "4990"))
+                            .setHeader("Content-Type", "application/json")
+                            .body("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes"
+                                    + " before you try again.\"}")
+                            .build();
+                }
                 return new MockResponse.Builder()
                         .code(200)
                         .headers(headers.apply(arrivals.size()))
@@ -147,6 +158,21 @@ class BulkVerifierTest {
     }
 
     @Test
+    void secondaryRateLimitPausesTheHostForItsRetryAfter() throws Exception {
+        CountingGitHub github = server();
+        github.secondaryLimit = n -> n == 1;
+        BulkVerifier bulk = new BulkVerifier(verifier, 1, 10, Clock.systemUTC());
+
+        Map<Integer, Verdict> results = run(bulk, tokens(3, github), Duration.ofSeconds(30));
+
+        assertEquals(Status.RATE_LIMITED, results.get(0).status(), results.get(0).message());
+        assertEquals(Status.VALID, results.get(1).status());
+        assertEquals(Status.VALID, results.get(2).status());
+        Duration paused = Duration.between(github.arrivals.get(0), github.arrivals.get(1));
+        assertTrue(paused.compareTo(Duration.ofMillis(1900)) >= 0, "the next request came after " + paused);
+    }
+
+    @Test
     void rateLimitResettingAfterTheDeadlineSkipsTheRestWithoutRequests() throws Exception {
         CountingGitHub github = server();
         long reset = Instant.now().plusSeconds(3600).getEpochSecond();
@@ -192,5 +218,12 @@ class BulkVerifierTest {
         assertEquals(3, github.server.getRequestCount(), "a fresh run asks again");
         verifier.verify(one);
         assertEquals(3, github.server.getRequestCount(), "and its answer went into the cache");
+    }
+
+    @Test
+    void nothingToVerifyReturnsAtOnceAndAHostNeedsOneLaneAtLeast() throws Exception {
+        run(new BulkVerifier(verifier, 4, 10, Clock.systemUTC()), Map.of(), Duration.ofSeconds(1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BulkVerifier(verifier, 0, 10, Clock.systemUTC()));
     }
 }

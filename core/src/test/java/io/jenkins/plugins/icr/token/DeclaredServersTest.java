@@ -18,6 +18,7 @@ class DeclaredServersTest {
     @Test
     void blankMeansThePublicService() throws Exception {
         assertEquals("https://api.github.com/", DeclaredServers.resolve(Provider.GITHUB, " ", DECLARED).api().toString());
+        assertEquals("https://api.github.com/", DeclaredServers.resolve(Provider.GITHUB, null, DECLARED).api().toString());
         assertEquals("https://gitlab.com/api/v4", DeclaredServers.resolve(Provider.GITLAB, "https://gitlab.com", DECLARED).api().toString());
     }
 

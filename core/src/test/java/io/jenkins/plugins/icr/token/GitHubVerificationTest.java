@@ -344,4 +344,362 @@ class GitHubVerificationTest {
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), html);
         assertTrue(!html.contains("<script>") && !html.contains("<img"), html);
     }
+
+    @Test
+    void secondaryRateLimitOn403IsRateLimitedUntilRetryAfterThoughRequestsRemain() {
+        github.on("/api/v3/user", json(403, "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few"
+                + " minutes before you try again.\",\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}",
+                Headers.of("Retry-After", "60", "x-ratelimit-remaining", "4990", "x-ratelimit-reset", "1764500000")));
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message());
+        assertEquals(ProviderServer.NOW.plusSeconds(60), verdict.rateLimit().reset(), "Retry-After comes first");
+        assertTrue(verdict.message().contains("Try again after " + ProviderServer.NOW.plusSeconds(60)), verdict.message());
+        assertTrue(verdict.fix().isEmpty(), "no organization-policy fix for a rate limit");
+    }
+
+    @Test
+    void secondaryLimitMessageWithoutRetryAfterWaitsForTheReset() {
+        for (String message : List.of(
+                "You have exceeded a secondary rate limit and have been temporarily blocked from content creation.",
+                "You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.")) {
+            github.on("/api/v3/user", json(403, "{\"message\":\"" + message + "\"}",
+                    Headers.of("x-ratelimit-remaining", "4000", "x-ratelimit-reset", "1764500000")));
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message());
+            assertTrue(verdict.message().contains("Try again after " + Instant.ofEpochSecond(1764500000)), verdict.message());
+        }
+    }
+
+    @Test
+    void secondaryRateLimitWithoutAnyTimeSaysToWaitAMinute() {
+        github.on("/api/v3/user", json(429, "{\"message\":\"You have exceeded a secondary rate limit.\"}"));
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.RATE_LIMITED, verdict.status());
+        assertTrue(verdict.message().contains("in a minute or more"), verdict.message());
+    }
+
+    private VerificationRequest classicWithRepository(String repository) {
+        github.on("/api/v3/user", user("X-OAuth-Scopes", "repo, workflow, notifications"));
+        return github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubClassic()).withRepository(repository);
+    }
+
+    private static MockResponse movedTo(String location) {
+        return json(301, "{\"message\":\"Moved Permanently\",\"url\":\"" + location + "\"}", Headers.of("Location", location));
+    }
+
+    @Test
+    void renamedRepositoryIsFollowedOnceOnTheApiHostAndTheMoveIsWarned() throws Exception {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets", movedTo(github.server().url("/api/v3/repositories/42").toString()));
+        github.on("/api/v3/repositories/42", json(200, "{\"id\":42,\"full_name\":\"acme/gadgets\"}"));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("acme/widgets moved") && w.contains("acme/gadgets")
+                && w.contains("update the job's repository URL")), verdict.warnings().toString());
+        List<RecordedRequest> requests = github.requests();
+        assertEquals(List.of("/api/v3/user", "/api/v3/repos/acme/widgets", "/api/v3/repositories/42"),
+                requests.stream().map(r -> r.getUrl().encodedPath()).toList());
+        assertEquals("Bearer " + request.token().reveal(), requests.get(2).getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void relativeLocationOfAMovedRepositoryIsFollowedToo() {
+        // An API base at the host's root, as GHE.com serves it.
+        github.on("/user", user("X-OAuth-Scopes", "repo, workflow, notifications"));
+        github.on("/repos/acme/widgets", movedTo("/repositories/42"));
+        github.on("/repositories/42", json(200, "{\"id\":42}"));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/", null, TestTokens.githubClassic())
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("moved")), verdict.warnings().toString());
+    }
+
+    @Test
+    void aSecondRedirectIsNotFollowed() throws Exception {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets", movedTo(github.server().url("/api/v3/repositories/42").toString()));
+        github.on("/api/v3/repositories/42", movedTo(github.server().url("/api/v3/repositories/43").toString()));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("redirect"), verdict.message());
+        assertEquals(3, github.requests().size(), "user, the repository, its first new location; no more");
+    }
+
+    @Test
+    void repositoryRedirectOffTheApiBaseIsRefused() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            String sameHostByAnotherName = github.server().url("/api/v3/repositories/42").newBuilder()
+                    .host(github.server().url("/").host().equals("localhost") ? "127.0.0.1" : "localhost").build().toString();
+            for (String location : List.of(
+                    elsewhere.url("/api/v3/repositories/42").toString(),
+                    sameHostByAnotherName,
+                    github.server().url("/login/repositories/42").toString(),
+                    "https://" + github.server().getHostName() + ":" + github.server().getPort() + "/api/v3/repositories/42")) {
+                VerificationRequest request = classicWithRepository("acme/widgets");
+                github.on("/api/v3/repos/acme/widgets", movedTo(location));
+                github.on("/login/repositories/42", json(200, "{\"id\":42}"));
+
+                Verdict verdict = verify(request);
+
+                assertEquals(Status.UNREACHABLE, verdict.status(), location);
+                assertEquals(2, github.requests().size(), "not followed: " + location);
+            }
+            assertEquals(0, elsewhere.getRequestCount(), "the other host received nothing");
+        }
+    }
+
+    @Test
+    void redirectOfTheUserRequestIsRefusedEvenOnTheSameHost() throws Exception {
+        github.on("/api/v3/user", movedTo(github.server().url("/api/v3/user/1").toString()));
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertEquals(1, github.requests().size());
+    }
+
+    @Test
+    void movedRepositoryOfAFineGrainedTokenIsProbedAtItsNewLocation() throws Exception {
+        github.on("/api/v3/user", user());
+        for (String probe : List.of("", "/branches", "/pulls")) {
+            github.on("/api/v3/repos/acme/widgets" + probe,
+                    movedTo(github.server().url("/api/v3/repositories/42" + probe + (probe.isEmpty() ? "" : "?per_page=1")).toString()));
+        }
+        github.on("/api/v3/repositories/42", json(200, "{\"full_name\":\"acme/gadgets\"}"));
+        github.on("/api/v3/repositories/42/branches", json(200, "[]"));
+        github.on("/api/v3/repositories/42/pulls", json(403, "{\"message\":\"Resource not accessible by personal access token\"}",
+                Headers.of("X-Accepted-GitHub-Permissions", "pull_requests=read")));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status(), verdict.message());
+        assertEquals(List.of("pull_requests:read"), verdict.missing());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("acme/gadgets")), verdict.warnings().toString());
+        assertEquals(7, github.requests().size());
+    }
+
+    @Test
+    void ssoPartialResultsIsAWarningNamingTheOrganizationsNotAFailure() {
+        github.on("/api/v3/user", user("X-OAuth-Scopes", "repo, workflow, notifications",
+                "X-GitHub-SSO", "partial-results; organizations=21955855,20582480"));
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(1, verdict.warnings().size(), verdict.warnings().toString());
+        assertTrue(verdict.warnings().get(0).contains("21955855, 20582480"), verdict.warnings().get(0));
+        assertTrue(verdict.warnings().get(0).contains("single sign-on"), verdict.warnings().get(0));
+    }
+
+    @Test
+    void ssoPartialResultsOnARefusalIsNoSsoLink() {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets", json(403, "{\"message\":\"Forbidden\"}",
+                Headers.of("X-GitHub-SSO", "partial-results; organizations=<script>,21955855")));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.FORBIDDEN, verdict.status());
+        assertNull(verdict.fix().url(), "only 'required; url=' is an authorization link");
+        assertTrue(!verdict.message().contains("single sign-on"), verdict.message());
+    }
+
+    @Test
+    void partialResultsWithoutUsableIdsStillWarns() {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}",
+                Headers.of("X-GitHub-SSO", "partial-results; organizations=<script>")));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.VALID, verdict.status());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("some organizations") && !w.contains("<script>")),
+                verdict.warnings().toString());
+    }
+
+    @Test
+    void ssoRequiredWithoutAnHttpsLinkIsForbiddenWithoutALink() {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets", json(403, "{\"message\":\"Resource protected by organization SAML enforcement.\"}",
+                Headers.of("X-GitHub-SSO", "required; url=http://github.com/orgs/acme/sso")));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.FORBIDDEN, verdict.status());
+        assertTrue(verdict.message().contains("single sign-on"), verdict.message());
+        assertNull(verdict.fix().url());
+    }
+
+    @Test
+    void successWithoutALoginIsNotGitHub() {
+        for (String body : List.of("{\"message\":\"ok\"}", "{\"login\":42}", "[]")) {
+            github.on("/api/v3/user", json(200, body, Headers.of("X-OAuth-Scopes", "repo, workflow, notifications")));
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.UNREACHABLE, verdict.status(), body);
+            assertTrue(verdict.message().contains("does not answer as GitHub"), verdict.message());
+            assertNull(verdict.account());
+        }
+    }
+
+    @Test
+    void unreadableExpiryIsQuotedShortAndCleaned() {
+        String garbage = "\u001b[2J" + "x".repeat(200);
+        github.on("/api/v3/user", new MockResponse.Builder().code(200)
+                .setHeader("Content-Type", "application/json")
+                .addHeaderLenient("github-authentication-token-expiration", garbage)
+                .body(USER).build());
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        String warning = verdict.warnings().stream().filter(w -> w.contains("format not understood")).findFirst().orElseThrow();
+        assertTrue(warning.contains("'\\u001b[2J" + "x".repeat(51) + "…'"), warning);
+        assertTrue(warning.chars().noneMatch(c -> c == 0x1b), warning);
+    }
+
+    @Test
+    void aLongScopeListIsCutWithANoteButFullyChecked() {
+        List<String> scopes = new java.util.ArrayList<>(List.of("repo", "notifications", "workflow"));
+        for (int i = 0; i < 247; i++) {
+            scopes.add(String.format("s%03d", i));
+        }
+        github.on("/api/v3/user", user("X-OAuth-Scopes", String.join(", ", scopes)));
+
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.VALID, verdict.status(), "workflow sorts past the cut and still counts");
+        assertEquals(200, verdict.granted().size());
+        assertTrue(!verdict.granted().contains("workflow"));
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("reported 250 scopes") && w.contains("first 200")),
+                verdict.warnings().toString());
+    }
+
+    @Test
+    void redirectTargetCarryingTheTokenIsNotFollowed() throws Exception {
+        VerificationRequest request = classicWithRepository("acme/widgets");
+        github.on("/api/v3/repos/acme/widgets",
+                movedTo(github.server().url("/api/v3/repositories/42?token=" + request.token().reveal()).toString()));
+        github.on("/api/v3/repositories/42", json(200, "{\"id\":42}"));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("?token=[redacted]"), verdict.message());
+        assertEquals(2, github.requests().size());
+    }
+
+    @Test
+    void unprefixedTokenWithoutScopesIsUnverifiable() {
+        github.on("/api/v3/user", user());
+
+        Verdict verdict = verify(TestTokens.random("", 40).toLowerCase());
+
+        assertEquals(Status.UNVERIFIABLE, verdict.status());
+        assertEquals(TokenKind.UNKNOWN, verdict.tokenKind());
+        assertTrue(verdict.message().contains("not a classic personal access token"), verdict.message());
+    }
+
+    @Test
+    void apiUrlWithoutGitHubBehindItIsUnreachable() {
+        Verdict verdict = verify(TestTokens.githubClassic());
+
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("answered HTTP 404 (\"Not Found\") where a GitHub API was expected"),
+                verdict.message());
+    }
+
+    @Test
+    void refusalsWithoutAJsonMessageQuoteNothing() {
+        for (MockResponse refusal : List.of(
+                new MockResponse.Builder().code(401).setHeader("Content-Type", "text/html").body("<h1>401</h1>").build(),
+                json(401, "{\"message\":\"  \",\"documentation_url\":\"https://docs.github.com/rest\"}"))) {
+            github.on("/api/v3/user", refusal);
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.REJECTED, verdict.status());
+            assertEquals("GitHub refused the token: it is invalid, expired or revoked.", verdict.message());
+        }
+    }
+
+    @Test
+    void redirectWithoutATargetAndSuccessWithoutAContentTypeAreUnreachable() {
+        github.on("/api/v3/user", new MockResponse.Builder().code(307).build());
+        Verdict redirect = verify(TestTokens.githubClassic());
+        assertEquals(Status.UNREACHABLE, redirect.status());
+        assertTrue(redirect.message().contains("answered with a redirect (HTTP 307); it was not followed"), redirect.message());
+
+        github.on("/api/v3/user", new MockResponse.Builder().code(200).body("ok").build());
+        Verdict untyped = verify(TestTokens.githubClassic());
+        assertEquals(Status.UNREACHABLE, untyped.status());
+        assertTrue(untyped.message().contains("with no content type instead of JSON"), untyped.message());
+    }
+
+    @Test
+    void emptyOrBrokenJsonIsNotTakenForAnAnswer() {
+        for (String body : List.of("", "{\"login\":\"octo")) {
+            github.on("/api/v3/user", json(200, body));
+
+            Verdict verdict = verify(TestTokens.githubClassic());
+
+            assertEquals(Status.UNREACHABLE, verdict.status(), body);
+            assertTrue(verdict.message().contains("instead of JSON"), verdict.message());
+        }
+    }
+
+    @Test
+    void fineGrainedProbeRefusedWithoutAPermissionHeaderNamesTheProbedPermission() {
+        github.on("/api/v3/user", user());
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}"));
+        github.on("/api/v3/repos/acme/widgets/branches", json(403, "{\"message\":\"Resource not accessible by personal access token\"}"));
+        github.on("/api/v3/repos/acme/widgets/pulls", json(403, "{\"message\":\"Resource not accessible by personal access token\"}",
+                Headers.of("X-Accepted-GitHub-Permissions", "contents=read,pull_requests=read")));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
+                .withRepository("acme/widgets"));
+
+        assertEquals(List.of("contents:read", "pull_requests:read"), verdict.missing(), "each named once");
+    }
+
+    @Test
+    void fineGrainedProbeThatFailsOtherwiseEndsTheCheck() {
+        github.on("/api/v3/user", user());
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}"));
+        github.on("/api/v3/repos/acme/widgets/branches", json(401, BAD_CREDENTIALS));
+        github.on("/api/v3/repos/acme/widgets/pulls", json(200, "[]"));
+
+        Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
+                .withRepository("acme/widgets"));
+
+        assertEquals(Status.REJECTED, verdict.status());
+    }
+
+    @Test
+    void ssoPartialResultsOnTwoAnswersIsOneWarning() {
+        VerificationRequest request = github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubClassic())
+                .withRepository("acme/widgets");
+        Headers partial = Headers.of("X-OAuth-Scopes", "repo, workflow, notifications",
+                "X-GitHub-SSO", "partial-results; organizations=21955855");
+        github.on("/api/v3/user", json(200, USER, partial));
+        github.on("/api/v3/repos/acme/widgets", json(200, "{\"full_name\":\"acme/widgets\"}", partial));
+
+        Verdict verdict = verify(request);
+
+        assertEquals(1, verdict.warnings().size(), verdict.warnings().toString());
+    }
 }

@@ -2,9 +2,11 @@ package io.jenkins.plugins.icr.token;
 
 import static io.jenkins.plugins.icr.token.ProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.icr.token.render.VerdictText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -156,15 +158,90 @@ class GitLabVerificationTest {
     }
 
     @Test
-    void nonPersonalTokenIsRejected() {
+    void anotherKindOfTokenIsToldApartFromAnInvalidOneWithTheFix() {
         gitlab.on("/api/v4/personal_access_tokens/self",
                 json(400, "{\"message\":\"400 Bad request - This endpoint requires token type to be a personal access token\"}"));
         gitlab.on("/api/v4/user", json(200, USER));
 
-        Verdict verdict = verify(TestTokens.random("", 26));
+        Verdict verdict = verify(TestTokens.random("", 64));
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().contains("not a personal, project or group access token"));
+        assertTrue(verdict.message().startsWith("GitLab authenticates this token, but it is another kind of token than a"
+                + " personal, project or group access token (an OAuth token, for example)"), verdict.message());
+        assertTrue(verdict.message().contains("create a personal access token"), verdict.message());
+        assertFalse(VerdictText.render(verdict).contains("invalid, expired or revoked"), VerdictText.render(verdict));
+        assertTrue(verdict.fix().url().contains("/-/user_settings/personal_access_tokens"), verdict.fix().url());
+    }
+
+    @Test
+    void writeRepositoryIncludesReadRepository() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"write_repository\"]", null)));
+        gitlab.on("/api/v4/user", json(403, "{\"error\":\"insufficient_scope\"}"));
+
+        Verdict verdict = verify(gitlab.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab())
+                .withRequired(List.of("read_repository", "write_repository")));
+
+        assertEquals(Status.VALID, verdict.status(), verdict.message());
+    }
+
+    @Test
+    void writeRegistryDoesNotIncludeReadRegistry() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"write_registry\"]", null)));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(gitlab.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab())
+                .withRequired(List.of("read_registry")));
+
+        assertEquals(Status.MISSING_SCOPES, verdict.status());
+    }
+
+    @Test
+    void successesWithoutTheIdentityGitLabSendsAreNotGitLab() {
+        String[][] cases = {
+            // /self answers without scopes
+            {"{\"id\":4,\"active\":true}", USER},
+            // /self fine, /user answers without a username
+            {self("[\"api\"]", null), "{\"id\":3}"},
+            // an old server (no /self) whose /user has no username
+            {null, "{\"name\":\"Jane\"}"},
+        };
+        for (String[] c : cases) {
+            if (c[0] == null) {
+                gitlab.on("/api/v4/personal_access_tokens/self", json(404, "{\"message\":\"404 Not Found\"}"));
+            } else {
+                gitlab.on("/api/v4/personal_access_tokens/self", json(200, c[0]));
+            }
+            gitlab.on("/api/v4/user", json(200, c[1]));
+
+            Verdict verdict = verify(TestTokens.gitlab());
+
+            assertEquals(Status.UNREACHABLE, verdict.status(), String.join(" / ", java.util.Arrays.asList(c)));
+            assertTrue(verdict.message().contains("does not answer as GitLab"), verdict.message());
+        }
+    }
+
+    @Test
+    void unparseableExpiryDateIsANote() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", "someday")));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(TestTokens.gitlab());
+
+        assertEquals(Status.VALID, verdict.status());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("'someday', not a date")), verdict.warnings().toString());
+    }
+
+    @Test
+    void unknownServerAnswersAreUnreachable() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(418, "{\"message\":\"I'm a teapot\"}"));
+        gitlab.on("/api/v4/user", json(418, "{}"));
+        assertEquals(Status.UNREACHABLE, verify(TestTokens.gitlab()).status());
+
+        gitlab.on("/api/v4/personal_access_tokens/self", json(404, "{\"message\":\"404 Not Found\"}"));
+        gitlab.on("/api/v4/user", json(404, "{\"message\":\"404 Not Found\"}"));
+        Verdict verdict = verify(TestTokens.gitlab());
+        assertEquals(Status.UNREACHABLE, verdict.status());
+        assertTrue(verdict.message().contains("has no GitLab API"), verdict.message());
     }
 
     @Test
@@ -203,5 +280,30 @@ class GitLabVerificationTest {
             assertTrue(verdict.message().contains(prefix), verdict.message());
         }
         assertEquals(0, gitlab.server().getRequestCount());
+    }
+
+    @Test
+    void impersonationTokenAndAnHtmlRefusalAreToldApart() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(401, "{\"error\":\"invalid_token\",\"error_description\":"
+                + "\"Token is an impersonation token but impersonation was disabled.\"}"));
+        gitlab.on("/api/v4/user", json(401, "{\"message\":\"401 Unauthorized\"}"));
+        assertTrue(verify(TestTokens.gitlab()).message().contains("impersonation is disabled on this server"));
+
+        gitlab.on("/api/v4/personal_access_tokens/self", new mockwebserver3.MockResponse.Builder().code(401)
+                .setHeader("Content-Type", "text/html").body("<html>Unauthorized</html>").build());
+        Verdict html = verify(TestTokens.gitlab());
+        assertEquals(Status.REJECTED, html.status());
+        assertEquals("GitLab refused the token: it is invalid, expired or revoked.", html.message());
+    }
+
+    @Test
+    void inactiveTokenIsRejectedAsExpired() {
+        gitlab.on("/api/v4/personal_access_tokens/self", json(200, self("[\"api\"]", "2026-11-01").replace("\"active\":true", "\"active\":false")));
+        gitlab.on("/api/v4/user", json(200, USER));
+
+        Verdict verdict = verify(TestTokens.gitlab());
+
+        assertEquals(Status.REJECTED, verdict.status());
+        assertEquals("GitLab reports the token as inactive (expired).", verdict.message());
     }
 }

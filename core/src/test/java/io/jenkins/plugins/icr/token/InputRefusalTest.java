@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Input that can never work is refused with a clear message, and no request leaves the machine. */
@@ -30,12 +31,32 @@ class InputRefusalTest {
         assertTrue(verdict.message().contains("empty"), verdict.message());
     }
 
-    @Test
-    void innerWhitespaceIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\u00a0", "\u007f", "\u00e9"})
+    void innerWhitespaceControlsAndNonAsciiAreRefused(String inside) {
         String token = TestTokens.githubClassic();
-        Verdict verdict = verify(Provider.GITHUB, null, token.substring(0, 10) + " " + token.substring(10));
+        Verdict verdict = verify(Provider.GITHUB, null, token.substring(0, 10) + inside + token.substring(10));
         assertEquals(Status.INVALID_INPUT, verdict.status());
         assertTrue(verdict.message().contains("whitespace"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "gitlab, group, GROUP/PROJECT",
+        "bitbucket-dc, ACME/widgets/extra, PROJECT/repository",
+        "bitbucket, acme, WORKSPACE/repository",
+        "github, acme/.., OWNER/NAME",
+        "github, acme/., OWNER/NAME",
+        "gitlab, group/sub/pro ject, GROUP/PROJECT",
+    })
+    void repositoryOfTheWrongShapeIsRefusedWithTheShapeToUse(String provider, String repository, String shape) {
+        Provider chosen = Provider.fromId(provider).orElseThrow();
+        String token = chosen == Provider.BITBUCKET ? TestTokens.random("", 40) : chosen == Provider.BITBUCKET_DC
+                ? TestTokens.bitbucketDataCenter() : chosen == Provider.GITLAB ? TestTokens.gitlab() : TestTokens.githubClassic();
+        Verdict verdict = server.verifier().verify(server.request(chosen, "/api", null, token).withRepository(repository));
+        assertEquals(Status.INVALID_INPUT, verdict.status());
+        assertTrue(verdict.message().contains("Write it as " + shape), verdict.message());
+        assertEquals(0, server.server().getRequestCount());
     }
 
     @Test
@@ -100,6 +121,7 @@ class InputRefusalTest {
         "not a url",
         "https:///nohost",
         "https://github.example.com:99999/",
+        "github.example.com/api/v3",
         "https://user:secret@github.example.com/ with space",
         "   "
     })
@@ -108,6 +130,11 @@ class InputRefusalTest {
                 () -> Endpoint.fromApi(Provider.GITHUB, url, EndpointPolicy.httpsOnly()));
         assertFalse(refused.getMessage().isBlank());
         assertFalse(refused.getMessage().contains("secret"), "userinfo is not echoed: " + refused.getMessage());
+    }
+
+    @Test
+    void missingUrlIsRefused() {
+        assertThrows(InvalidInputException.class, () -> EndpointPolicy.httpsOnly().check(null));
     }
 
     @Test

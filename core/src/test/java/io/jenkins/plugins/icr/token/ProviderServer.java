@@ -3,17 +3,22 @@ package io.jenkins.plugins.icr.token;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.jenkins.plugins.icr.token.render.VerdictFields;
 import io.jenkins.plugins.icr.token.render.VerdictHtml;
 import io.jenkins.plugins.icr.token.render.VerdictJson;
 import io.jenkins.plugins.icr.token.render.VerdictText;
 import io.jenkins.plugins.icr.token.provider.Http;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -86,10 +91,13 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
         return VerificationRequest.of(endpoint(provider, apiPath), username, Token.of(token));
     }
 
-    /** Verifies with this server's verifier and checks that the token shows in no rendering of the verdict. */
+    /**
+     * Verifies with this server's verifier and checks that the token shows in no rendering of the verdict, in none
+     * of the forms it travels in.
+     */
     public Verdict verify(VerificationRequest request) {
         Verdict verdict = verifier.verify(request);
-        assertTokenAbsent(verdict, request.token().reveal());
+        assertSecretsAbsent(verdict, request.token().reveal(), request.username());
         return verdict;
     }
 
@@ -126,13 +134,29 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
 
     /** The token appears nowhere a person or a log could see it. */
     public static void assertTokenAbsent(Verdict verdict, String token) {
+        assertSecretsAbsent(verdict, token, null);
+    }
+
+    /**
+     * Neither the token, nor its URL encoding, nor the Basic credential {@code base64(username:token)} (when a
+     * username is given) appears in any rendering of the verdict: text, HTML, JSON, the Pipeline fields, toString.
+     */
+    public static void assertSecretsAbsent(Verdict verdict, String token, String username) {
         assertNotNull(verdict);
         if (token.isEmpty()) {
             return;
         }
-        for (String output : List.of(
-                VerdictText.render(verdict), VerdictHtml.render(verdict), VerdictJson.render(verdict), verdict.toString())) {
-            assertFalse(output.contains(token), () -> "the token leaked into: " + output);
+        List<String> forms = new ArrayList<>(List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        if (username != null) {
+            forms.add(Base64.getEncoder().encodeToString((username + ":" + token).getBytes(StandardCharsets.UTF_8))
+                    .replaceAll("=+$", ""));
+        }
+        for (String output : List.of(VerdictText.render(verdict), VerdictHtml.render(verdict), VerdictJson.render(verdict),
+                VerdictFields.of(verdict).toString(), verdict.toString())) {
+            for (String form : forms) {
+                assertFalse(output.toLowerCase(Locale.ROOT).contains(form.toLowerCase(Locale.ROOT)),
+                        () -> "a form of the token leaked into: " + output);
+            }
         }
     }
 }

@@ -53,4 +53,26 @@ class RepositoryUrlTest {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> RepositoryUrl.parse(url));
         assertFalse(refused.getMessage().contains("secretsecret"));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "github, https://github.example.com:8443/acme/widgets",
+        "gitlab, https://git.example.com/other/group/project",
+        "bitbucket-dc, https://bitbucket.example.com/users/jdoe/repos/widgets",
+        "bitbucket-dc, https://bitbucket.example.com/projects/ACME/settings/widgets",
+        "bitbucket-dc, https://bitbucket.example.com/scm/ACME",
+    })
+    void urlNotNamingARepositoryOnTheEndpointDoesNotMatch(String provider, String url) throws Exception {
+        String server = provider.equals("gitlab") ? "https://git.example.com/gitlab"
+                : provider.equals("github") ? "https://github.example.com" : "https://bitbucket.example.com";
+        Endpoint endpoint = Endpoint.fromServer(Provider.fromId(provider).orElseThrow(), server, EndpointPolicy.httpsOnly());
+        assertNull(RepositoryUrl.parse(url).pathOn(endpoint));
+    }
+
+    @org.junit.jupiter.api.Test
+    void urlIsShownAsParsedAndAMissingOneIsRefused() throws Exception {
+        assertEquals("https://github.com/acme/widgets", RepositoryUrl.parse(" https://github.com/acme/widgets ").toString());
+        assertThrows(InvalidInputException.class, () -> RepositoryUrl.parse(null));
+        assertThrows(InvalidInputException.class, () -> RepositoryUrl.parse("https://:secretsecret@github.com/acme/w"));
+    }
 }

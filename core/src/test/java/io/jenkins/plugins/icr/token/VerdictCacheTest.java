@@ -37,4 +37,18 @@ class VerdictCacheTest {
         off.put("any", VALID);
         assertEquals(0, off.size());
     }
+
+    @Test
+    void expiredEntriesGoFirstAndClearForgetsAll() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-30T00:00:00Z"));
+        VerdictCache cache = new VerdictCache(Duration.ofMinutes(1), clock, 10);
+        for (int i = 0; i < 10; i++) {
+            cache.put("old-" + i, VALID);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        cache.put("new", VALID);
+        assertEquals(1, cache.size(), "the expired entries made room, nothing else went");
+        cache.clear();
+        assertTrue(cache.get("new").isEmpty());
+    }
 }

@@ -48,10 +48,11 @@ class VerifierConcurrencyTest {
         List<RecordedRequest> requests = server.requests();
         assertEquals(2 * VERIFICATIONS, requests.size());
         Set<Integer> connections = requests.stream().map(RecordedRequest::getConnectionIndex).collect(Collectors.toSet());
-        // Keep-alive holds: connections are reused, not opened per request. The pool keeps five idle connections
-        // and closes the rest, so with more calls in flight than that some are opened again; on average each
-        // connection still carries ten requests or more.
-        assertTrue(connections.size() * 10 <= requests.size(), "connections opened: " + connections.size());
+        // Keep-alive holds: connections are reused, not opened per request (that would be 400). The pool keeps five
+        // idle connections and closes the rest, so with more calls in flight than that some are opened again, the
+        // more so on a loaded machine and under the coverage agent; each connection still carries five requests
+        // or more on average (ten or more on an idle machine).
+        assertTrue(connections.size() * 5 <= requests.size(), "connections opened: " + connections.size());
         // Client threads stay a small fixed number, whatever the number of verifications: the dispatcher runs at
         // most five calls per host and its pool reuses threads (a few more may start while others return); the
         // task runner adds a few. A leak would grow with the 200 verifications. Server threads do not count.

@@ -4,6 +4,7 @@ import io.jenkins.plugins.icr.token.Endpoint;
 import io.jenkins.plugins.icr.token.EndpointPolicy;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
+import io.jenkins.plugins.icr.token.Requirement;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
         sortOptions = false,
         description = {
             "Verifies a token live against its provider and prints the verdict.",
@@ -79,8 +81,9 @@ final class VerifyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private Source source;
 
-    @Option(names = "--require", split = ",", paramLabel = "SCOPE",
-            description = "Scopes to require, replacing the default for the token kind.")
+    @Option(names = "--require", paramLabel = "SCOPES",
+            description = "Scopes to require, replacing the default for the token kind: separated by commas or"
+                    + " spaces (\"repo, workflow\"); may be repeated.")
     private List<String> require = List.of();
 
     @Option(names = "--repository", paramLabel = "OWNER/NAME",
@@ -157,7 +160,8 @@ final class VerifyCommand implements Callable<Integer> {
                 : Provider.fromId(provider).orElseThrow(() -> usage("--provider takes github, gitlab, bitbucket or bitbucket-dc."));
         Verdict verdict;
         try {
-            verdict = verifier.verify(new VerificationRequest(endpoint(chosen), username, token, require, repository,
+            List<String> required = Requirement.parse(String.join(",", require));
+            verdict = verifier.verify(new VerificationRequest(endpoint(chosen), username, token, required, repository,
                     Duration.ofSeconds(timeoutSeconds), warnDays));
         } catch (InvalidInputException e) {
             verdict = Verdict.invalidInput(chosen, TokenKind.UNKNOWN, e.getMessage());
@@ -181,6 +185,9 @@ final class VerifyCommand implements Callable<Integer> {
                 String value = env.get(source.env);
                 if (value == null) {
                     throw usage("The environment variable " + source.env + " is not set.");
+                }
+                if (value.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_BYTES) {
+                    throw usage("The environment variable " + source.env + " holds more than 64 KiB; a token is one line.");
                 }
                 return value;
             }

@@ -56,7 +56,9 @@ public sealed interface Answer permits Answer.Accepted, Answer.Refused {
 
         Accepted note(String note) {
             List<String> more = new ArrayList<>(notes);
-            more.add(note);
+            if (!more.contains(note)) {
+                more.add(note);
+            }
             return new Accepted(kind, account, granted, expiresAt, rateLimit, more, provenMissing, unreported);
         }
 

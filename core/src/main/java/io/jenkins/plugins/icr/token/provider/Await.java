@@ -11,10 +11,8 @@ final class Await {
         try {
             return response.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Unreachable u) {
-                throw u;
-            }
-            throw new Unreachable("The request failed (" + e.getCause().getClass().getSimpleName() + ").");
+            // Http.getAsync completes exceptionally with an Unreachable only.
+            throw (Unreachable) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("The verification was interrupted.");

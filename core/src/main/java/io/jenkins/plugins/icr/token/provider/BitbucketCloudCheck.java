@@ -43,7 +43,7 @@ final class BitbucketCloudCheck implements Check {
         if (!response.ok() && !(response.code() == 403 && scopes != null) && !knownAccessToken) {
             throw refusal(response, c);
         }
-        String account = !response.ok() ? null : readRepository ? response.text("full_name") : account(response);
+        String account = !response.ok() ? null : readRepository ? repository(response, c) : account(response, c);
         Answer.Accepted answer = Answer.Accepted.of(kind, account, c.rateLimit(response));
         answer = scopes != null
                 ? answer.granted(ScopeRules.parse(scopes))
@@ -55,9 +55,20 @@ final class BitbucketCloudCheck implements Check {
         return answer;
     }
 
-    private static String account(ApiResponse user) {
+    /** /2.0/user always identifies the account by account_id and uuid; an answer without either is not Bitbucket's. */
+    private static String account(ApiResponse user, Context c) throws Refusal {
+        if (!user.hasText("account_id") && !user.hasText("uuid")) {
+            throw Faults.notTheProvider(user, c, "Bitbucket Cloud", "an account_id or uuid");
+        }
         String username = user.text("username");
         return username != null ? username : user.text("display_name");
+    }
+
+    private static String repository(ApiResponse repository, Context c) throws Refusal {
+        if (!repository.hasText("full_name")) {
+            throw Faults.notTheProvider(repository, c, "Bitbucket Cloud", "the repository's full_name");
+        }
+        return repository.text("full_name");
     }
 
     private static Refusal refusal(ApiResponse response, Context c) {

@@ -10,44 +10,62 @@ import java.util.List;
  * read as well. The server never lists a token's permissions.
  */
 final class BitbucketDataCenterCheck implements Check {
+    private static final String PROVIDER = "Bitbucket Data Center";
 
     @Override
     public Answer.Accepted check(Context c) throws Refusal, Unreachable {
         Credentials credentials = Credentials.bearer(c.request().token());
         ApiResponse properties =
                 c.http().get(c.request().endpoint().resolve("application-properties"), credentials, List.of(), c.deadline());
-        requireSuccess(properties, c, "the server");
+        requireSuccess(properties, c, "the server", true);
         String user = properties.header("X-AUSERNAME");
         Answer.Accepted answer = Answer.Accepted.of(c.kind(), user, c.rateLimit(properties))
                 .unreported("Bitbucket Data Center does not report a token's permissions; iCR needs Project read and"
                         + " Repository write.");
-        if (c.repository() != null) {
-            ApiResponse repo = c.http().get(c.request().endpoint()
-                    .resolve("projects", c.repository().owner(), "repos", c.repository().name()), credentials, List.of(), c.deadline());
-            requireSuccess(repo, c, "the repository " + c.repository());
+        if (c.repository() == null) {
+            if (user == null) {
+                // The properties answer anyone, so without the user nothing shows that the server took the token.
+                throw new Refusal(Status.UNREACHABLE, c.kind(), properties.url().host() + " answered without the"
+                        + " X-AUSERNAME header that names the token's user: this URL does not answer as " + PROVIDER
+                        + ", or the token is a project or repository token, which has no user. Check the server URL,"
+                        + " or give the repository iCR works on.", null, c.rateLimit(properties));
+            }
             return answer;
         }
-        return user != null
-                ? answer
-                : answer.note("The server did not name the token's user, as for project and repository tokens: give"
-                        + " the repository iCR works on to confirm the token can read it.");
+        ApiResponse repo = c.http().get(c.request().endpoint()
+                .resolve("projects", c.repository().owner(), "repos", c.repository().name()), credentials, List.of(), c.deadline());
+        requireSuccess(repo, c, "the repository " + c.repository(), false);
+        if (!repo.hasText("slug")) {
+            throw Faults.notTheProvider(repo, c, PROVIDER, "the repository's slug");
+        }
+        return answer;
     }
 
-    private static void requireSuccess(ApiResponse response, Context c, String what) throws Refusal {
+    /** @param identity whether this is the server's own endpoint, which every Bitbucket server answers */
+    private static void requireSuccess(ApiResponse response, Context c, String what, boolean identity) throws Refusal {
         Faults.rejectCommon(response, c.kind(), c.clock());
         if (response.ok()) {
             return;
         }
         String said = response.providerMessage();
         throw switch (response.code()) {
-            case 401 -> new Refusal(Status.REJECTED, c.kind(), "Bitbucket Data Center refused the token"
-                    + ApiText.quoted(said) + ": it is invalid, expired or revoked.", null, c.rateLimit(response));
-            case 403, 404 -> new Refusal(Status.FORBIDDEN, c.kind(), "The token cannot read " + what
-                    + ApiText.quoted(said) + ". Give it Repository read (and write) on that repository.",
-                    null, c.rateLimit(response));
+            case 401 -> new Refusal(Status.REJECTED, c.kind(), PROVIDER + " refused the token" + ApiText.quoted(said)
+                    + ": it is invalid, expired or revoked.", null, c.rateLimit(response));
+            // A 404 there is another server, or a server URL without its context path.
+            case 404 -> identity
+                    ? new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " has no " + PROVIDER
+                            + " API at " + response.url().encodedPath() + ". Check the URL: the server's web address,"
+                            + " with its context path if it has one.", null, c.rateLimit(response))
+                    : cannotRead(response, c, what, said);
+            case 403 -> cannotRead(response, c, what, said);
             default -> new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP "
-                    + response.code() + ApiText.quoted(said) + " where the Bitbucket Data Center API was expected.",
+                    + response.code() + ApiText.quoted(said) + " where the " + PROVIDER + " API was expected.",
                     null, c.rateLimit(response));
         };
+    }
+
+    private static Refusal cannotRead(ApiResponse response, Context c, String what, String said) {
+        return new Refusal(Status.FORBIDDEN, c.kind(), "The token cannot read " + what + ApiText.quoted(said)
+                + ". Give it Repository read (and write) on that repository.", null, c.rateLimit(response));
     }
 }

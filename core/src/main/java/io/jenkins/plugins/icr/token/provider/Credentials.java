@@ -1,5 +1,6 @@
 package io.jenkins.plugins.icr.token.provider;
 
+import io.jenkins.plugins.icr.token.Redactor;
 import io.jenkins.plugins.icr.token.Token;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Request;
@@ -8,26 +9,34 @@ import okhttp3.Request;
 final class Credentials {
     private final String header;
     private final String value;
+    private final Redactor redactor;
 
-    private Credentials(String header, String value) {
+    private Credentials(String header, String value, Redactor redactor) {
         this.header = header;
         this.value = value;
+        this.redactor = redactor;
     }
 
     static Credentials bearer(Token token) {
-        return new Credentials("Authorization", "Bearer " + token.reveal());
+        return new Credentials("Authorization", "Bearer " + token.reveal(), Redactor.of(token, null));
     }
 
     static Credentials privateToken(Token token) {
-        return new Credentials("PRIVATE-TOKEN", token.reveal());
+        return new Credentials("PRIVATE-TOKEN", token.reveal(), Redactor.of(token, null));
     }
 
     static Credentials basic(String username, Token token) {
-        return new Credentials("Authorization", okhttp3.Credentials.basic(username, token.reveal(), StandardCharsets.UTF_8));
+        return new Credentials("Authorization", okhttp3.Credentials.basic(username, token.reveal(), StandardCharsets.UTF_8),
+                Redactor.of(token, username));
     }
 
     Request.Builder applyTo(Request.Builder request) {
         return request.header(header, value);
+    }
+
+    /** Cleans the answers to requests sent with these credentials of every form they travel in. */
+    Redactor redactor() {
+        return redactor;
     }
 
     @Override

@@ -6,8 +6,10 @@ import io.jenkins.plugins.icr.token.ScopeRules;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
 
 /**
  * GitHub (github.com, GHE.com, Enterprise Server): one {@code GET /user} tells a classic token's login, scopes and
@@ -18,17 +20,23 @@ final class GitHubCheck implements Check {
     private static final List<String[]> HEADERS = List.of(
             new String[] {"Accept", "application/vnd.github+json"},
             new String[] {"X-GitHub-Api-Version", "2022-11-28"});
+    /** An unparseable expiry is quoted this far, enough to recognise a format. */
+    private static final int EXPIRY_QUOTE = 60;
 
     @Override
     public Answer.Accepted check(Context c) throws Refusal, Unreachable {
         Credentials credentials = Credentials.bearer(c.request().token());
         ApiResponse user = c.http().get(c.request().endpoint().resolve("user"), credentials, HEADERS, c.deadline());
         requireSuccess(user, c);
+        if (!user.hasText("login")) {
+            throw Faults.notTheProvider(user, c, "GitHub", "the account's login");
+        }
         String scopes = user.header("X-OAuth-Scopes");
         // Old 40-hex tokens on Enterprise Server have no prefix; the scope header is what marks them classic.
         TokenKind kind = c.kind() == TokenKind.UNKNOWN && scopes != null ? TokenKind.GITHUB_CLASSIC : c.kind();
         Answer.Accepted answer = Answer.Accepted.of(kind, user.text("login"), c.rateLimit(user));
         answer = withExpiry(answer, user.header("github-authentication-token-expiration"));
+        answer = withUnauthorizedOrganizations(answer, user);
         if (kind == TokenKind.GITHUB_CLASSIC) {
             // A token with no scopes sends an empty or missing header (providers.md §1.4).
             answer = answer.granted(ScopeRules.parse(scopes));
@@ -50,9 +58,10 @@ final class GitHubCheck implements Check {
     /** A classic token can still be blocked from one repository: SAML SSO, an organization policy, no access. */
     private Answer.Accepted probeRepository(Answer.Accepted answer, Credentials credentials, Context c)
             throws Refusal, Unreachable {
-        ApiResponse repo = c.http().get(repoUrl(c), credentials, HEADERS, c.deadline());
+        ApiResponse repo = MovedRepository.follow(c.http().get(repoUrl(c), credentials, HEADERS, c.deadline()),
+                credentials, HEADERS, c);
         requireSuccess(repo, c);
-        return answer;
+        return withMove(withUnauthorizedOrganizations(answer, repo), repo, c);
     }
 
     /**
@@ -64,14 +73,15 @@ final class GitHubCheck implements Check {
         var repository = c.http().getAsync(repoUrl(c), credentials, HEADERS, c.deadline());
         var branches = c.http().getAsync(repoUrl(c, "branches"), credentials, HEADERS, c.deadline());
         var pulls = c.http().getAsync(repoUrl(c, "pulls"), credentials, HEADERS, c.deadline());
-        ApiResponse repo = await(repository);
+        ApiResponse repo = await(repository, credentials, c);
         if (repo.code() == 404) {
             return answer.missing("metadata:read").note("The token cannot see " + c.repository() + ": the repository is"
                     + " not in its selection, the owner is wrong, or the organization has not approved the token yet.");
         }
         requireSuccess(repo, c);
-        answer = probe(answer, await(branches), "contents:read", c);
-        return probe(answer, await(pulls), "pull_requests:read", c);
+        answer = withMove(answer, repo, c);
+        answer = probe(answer, await(branches, credentials, c), "contents:read", c);
+        return probe(answer, await(pulls, credentials, c), "pull_requests:read", c);
     }
 
     private Answer.Accepted probe(Answer.Accepted answer, ApiResponse response, String permission, Context c)
@@ -108,7 +118,8 @@ final class GitHubCheck implements Check {
                     + ": it is invalid, expired or revoked.", null, rateLimit);
         }
         String sso = response.header("X-GitHub-SSO");
-        if (response.code() == 403 && sso != null) {
+        // Only "required; url=…" means single sign-on blocks the request; "partial-results" comes with answers.
+        if (response.code() == 403 && sso != null && sso.strip().startsWith("required")) {
             String url = ssoUrl(sso);
             throw new Refusal(Status.FORBIDDEN, c.kind(), "The organization that owns " + subject(response, c)
                     + " enforces SAML single sign-on and the token is not authorized for it"
@@ -136,11 +147,48 @@ final class GitHubCheck implements Check {
         Instant at = GitHubExpiry.parse(header);
         return at != null
                 ? answer.expiring(at)
-                : answer.note("GitHub reported the expiry as '" + ApiText.abbreviate(header) + "', in a format not understood.");
+                : answer.note("GitHub reported the expiry as '" + ApiText.abbreviate(header, EXPIRY_QUOTE)
+                        + "', in a format not understood.");
     }
 
-    private static okhttp3.HttpUrl repoUrl(Context c, String... more) {
-        okhttp3.HttpUrl.Builder url = c.request().endpoint().resolve("repos", c.repository().owner(), c.repository().name())
+    /**
+     * {@code X-GitHub-SSO: partial-results; organizations=21955855,20582480}: the answer left out what belongs to
+     * organizations whose SAML single sign-on the token is not authorized for
+     * (https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api). The token works; the
+     * organizations, named by the numeric ids GitHub gives, are a warning.
+     */
+    private static Answer.Accepted withUnauthorizedOrganizations(Answer.Accepted answer, ApiResponse response) {
+        String sso = response.header("X-GitHub-SSO");
+        if (sso == null || !sso.strip().startsWith("partial-results")) {
+            return answer;
+        }
+        List<String> ids = Arrays.stream(sso.split(";"))
+                .map(String::strip)
+                .filter(p -> p.startsWith("organizations="))
+                .flatMap(p -> Arrays.stream(p.substring("organizations=".length()).split(",")))
+                .map(String::strip)
+                .filter(id -> id.matches("[0-9]{1,20}"))
+                .distinct()
+                .toList();
+        String named = ids.isEmpty() ? "some organizations"
+                : "the organizations with ids " + ApiText.abbreviate(String.join(", ", ids), 200);
+        return answer.note("The token is not authorized for the SAML single sign-on of " + named + ", so GitHub"
+                + " leaves their resources out. If iCR works on their repositories, authorize the token for them"
+                + " (Settings → Personal access tokens → Configure SSO).");
+    }
+
+    private static Answer.Accepted withMove(Answer.Accepted answer, ApiResponse repo, Context c) {
+        if (!MovedRepository.moved(repo, repoUrl(c))) {
+            return answer;
+        }
+        String now = repo.text("full_name");
+        return answer.note("GitHub says the repository " + c.repository() + " moved (renamed or transferred)"
+                + (now == null ? "" : "; it is now " + ApiText.abbreviate(now, 200)) + ". The token was checked against"
+                + " its new location: update the job's repository URL.");
+    }
+
+    private static HttpUrl repoUrl(Context c, String... more) {
+        HttpUrl.Builder url = c.request().endpoint().resolve("repos", c.repository().owner(), c.repository().name())
                 .newBuilder();
         for (String segment : more) {
             url.addPathSegment(segment);
@@ -148,12 +196,13 @@ final class GitHubCheck implements Check {
         return more.length == 0 ? url.build() : url.addQueryParameter("per_page", "1").build();
     }
 
-    private static ApiResponse await(CompletableFuture<ApiResponse> response) throws Unreachable {
-        return Await.result(response);
+    private static ApiResponse await(CompletableFuture<ApiResponse> response, Credentials credentials, Context c)
+            throws Unreachable {
+        return MovedRepository.follow(Await.result(response), credentials, HEADERS, c);
     }
 
     private static String subject(ApiResponse response, Context c) {
-        return response.url().encodedPath().contains("/repos/") ? String.valueOf(c.repository()) : "this request";
+        return response.url().encodedPath().endsWith("/user") ? "this request" : String.valueOf(c.repository());
     }
 
     /** {@code required; url=https://github.com/orgs/x/sso?...} → the URL, only when it is https. */

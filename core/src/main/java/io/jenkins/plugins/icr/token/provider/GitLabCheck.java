@@ -7,7 +7,6 @@ import io.jenkins.plugins.icr.token.Status;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,25 +31,29 @@ final class GitLabCheck implements Check {
         ApiResponse user = Await.result(answers.user());
         if (self.code() == 404) {
             requireSuccess(user, c);
-            return Answer.Accepted.of(c.kind(), user.text("username"), c.rateLimit(user))
+            return Answer.Accepted.of(c.kind(), username(user, c), c.rateLimit(user))
                     .unreported("This GitLab server is older than 15.5 and cannot report a token's scopes or expiry.");
         }
         requireSuccess(self, c);
         JsonNode token = self.json();
+        if (!token.path("scopes").isArray()) {
+            throw Faults.notTheProvider(self, c, "GitLab", "the token's scopes");
+        }
         if (token.path("revoked").asBoolean(false) || !token.path("active").asBoolean(true)) {
             throw new Refusal(Status.REJECTED, c.kind(), "GitLab reports the token as "
                     + (token.path("revoked").asBoolean(false) ? "revoked" : "inactive (expired)") + ".", null, c.rateLimit(self));
         }
-        String account = user.ok() && user.json() != null ? user.text("username") : null;
-        Answer.Accepted answer = Answer.Accepted.of(c.kind(), account != null ? account : userId(token), c.rateLimit(self))
-                .granted(scopes(token));
+        // GET /user answers only when a scope allows it (read_user, read_api, api); its refusal is no verdict.
+        String account = user.ok() ? username(user, c) : null;
+        Answer.Accepted answer = Answer.Accepted.of(c.kind(), account != null ? account : userId(self), c.rateLimit(self))
+                .granted(self.texts("scopes"));
         String expires = self.text("expires_at");
         if (expires != null) {
             try {
                 // "Personal access tokens expire on the date you define, at midnight, 00:00 AM UTC."
                 answer = answer.expiring(LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant());
             } catch (DateTimeParseException e) {
-                answer = answer.note("GitLab reported the expiry as '" + ApiText.abbreviate(expires) + "', not a date.");
+                answer = answer.note("GitLab reported the expiry as '" + ApiText.abbreviate(expires, 60) + "', not a date.");
             }
         }
         return account != null
@@ -75,8 +78,13 @@ final class GitLabCheck implements Check {
         String said = response.providerMessage();
         switch (response.code()) {
             case 401 -> throw new Refusal(Status.REJECTED, c.kind(), rejection(said), null, rateLimit);
-            case 400 -> throw new Refusal(Status.REJECTED, c.kind(), "GitLab accepts the token but it is not a personal,"
-                    + " project or group access token" + ApiText.quoted(said) + ".", null, rateLimit);
+            // "This endpoint requires token type to be a personal access token": the token authenticates, but it is
+            // another kind, such as an OAuth token, which expires within hours and has no scopes of its own.
+            case 400 -> throw new Refusal(Status.REJECTED, c.kind(), "GitLab authenticates this token, but it is"
+                    + " another kind of token than a personal, project or group access token (an OAuth token, for"
+                    + " example)" + ApiText.quoted(said) + ". iCR needs one of those three: create a personal access"
+                    + " token with the link, or a project or group access token in the project's or group's"
+                    + " Settings → Access tokens, and replace this one.", null, rateLimit);
             case 403 -> throw new Refusal(Status.FORBIDDEN, c.kind(), "GitLab refuses the token" + ApiText.quoted(said)
                     + ". Too many failed attempts from this address, an IP restriction or a locked account may be the"
                     + " cause.", null, rateLimit);
@@ -105,14 +113,17 @@ final class GitLabCheck implements Check {
         return base + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
     }
 
-    private static List<String> scopes(JsonNode token) {
-        List<String> scopes = new ArrayList<>();
-        token.path("scopes").forEach(s -> scopes.add(s.asText()));
-        return scopes;
+    /** GitLab's /user always names the account; an answer that does not is not GitLab's. */
+    private static String username(ApiResponse user, Context c) throws Refusal {
+        if (!user.hasText("username")) {
+            throw Faults.notTheProvider(user, c, "GitLab", "a username");
+        }
+        return user.text("username");
     }
 
-    private static String userId(JsonNode token) {
-        return token.hasNonNull("user_id") ? "user #" + token.get("user_id").asText() : null;
+    private static String userId(ApiResponse self) {
+        String id = self.text("user_id");
+        return id == null ? null : "user #" + id;
     }
 
     private record Pair(ApiResponse self, CompletableFuture<ApiResponse> user) {}

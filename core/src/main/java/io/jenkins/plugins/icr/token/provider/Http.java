@@ -24,9 +24,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends the verifier's GET requests. Redirects are never followed (a 3xx is a verdict, and the token must not
- * reach another host), every call is bounded by the verification's deadline, and host names that resolve to a
- * link-local or metadata address are refused at connect time as well as in the URL.
+ * Sends the verifier's GET requests. Redirects are never followed here (a 3xx is a verdict, and the token must not
+ * reach another host; only {@link MovedRepository} follows one, checked), every call is bounded by the
+ * verification's deadline, and host names that resolve to a link-local or metadata address are refused at connect
+ * time as well as in the URL.
  */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,15 +59,11 @@ public final class Http {
                 .build();
     }
 
-    OkHttpClient client() {
-        return client;
-    }
-
     ApiResponse get(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
             throws Unreachable {
         Call call = newCall(url, credentials, extraHeaders, deadline);
         try (Response response = call.execute()) {
-            return read(url, response);
+            return read(url, response, credentials);
         } catch (IOException e) {
             throw unreachable(url, e, deadline);
         }
@@ -87,7 +84,7 @@ public final class Http {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    result.complete(read(url, response));
+                    result.complete(read(url, response, credentials));
                 } catch (IOException e) {
                     result.completeExceptionally(unreachable(url, e, deadline));
                 }
@@ -116,7 +113,7 @@ public final class Http {
         return call;
     }
 
-    private static ApiResponse read(HttpUrl url, Response response) throws IOException {
+    private static ApiResponse read(HttpUrl url, Response response, Credentials credentials) throws IOException {
         ResponseBody body = response.body();
         String contentType = response.header("Content-Type", "");
         JsonNode json = null;
@@ -128,7 +125,7 @@ public final class Http {
                 json = null;
             }
         }
-        return new ApiResponse(url, response.code(), response.headers(), contentType, json);
+        return new ApiResponse(url, response.code(), response.headers(), contentType, json, credentials.redactor());
     }
 
     private static Unreachable unreachable(HttpUrl url, IOException e, Deadline deadline) {

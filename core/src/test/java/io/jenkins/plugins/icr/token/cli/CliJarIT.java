@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +49,24 @@ class CliJarIT {
     }
 
     @Test
+    void jarPrintsTheVersionOfItsManifest() throws Exception {
+        String version = System.getProperty("project.version");
+        for (Result result : List.of(java("", "--version"), java("", "verify", "--version"))) {
+            assertEquals(0, result.exit(), result.out());
+            assertEquals("icr-vcs-token " + version, result.out().strip());
+        }
+        assertFalse(version.isBlank() || version.equals("dev"));
+    }
+
+    @Test
+    void jarWithoutArgumentsPrintsItsUsage() throws Exception {
+        Result result = java("");
+
+        assertEquals(2, result.exit(), result.out());
+        assertTrue(result.out().contains("Usage: icr-vcs-token"), result.out());
+    }
+
+    @Test
     void jarVerifiesAGitLabTokenAsJson() throws Exception {
         String token = TestTokens.gitlab();
         gitlab.on("/api/v4/personal_access_tokens/self", json(200,
@@ -62,5 +81,9 @@ class CliJarIT {
         assertTrue(result.out().contains("\"status\":\"MISSING_SCOPES\""), result.out());
         assertTrue(result.out().contains("\"missingScopes\":[\"api\"]"), result.out());
         assertFalse(result.out().contains(token));
+        for (RecordedRequest request : gitlab.requests()) {
+            assertEquals("icr-vcs-token/" + System.getProperty("project.version"),
+                    request.getHeaders().get("User-Agent").split(" ")[0], "the User-Agent names the packaged version");
+        }
     }
 }

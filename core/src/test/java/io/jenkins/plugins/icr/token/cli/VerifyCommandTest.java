@@ -33,9 +33,13 @@ class VerifyCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run run(String stdin, String... args) {
+        return run(Map.of("TOKEN", token), stdin, args);
+    }
+
+    private Run run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of("TOKEN", token),
+        int exit = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 github.verifier());
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -176,6 +180,101 @@ class VerifyCommandTest {
             assertTrue(help.out().contains(option), option + " in " + help.out());
         }
         assertFalse(help.out().contains("--token "), "the refused option stays hidden");
+    }
+
+    @Test
+    void requireTakesCommasAndSpacesAsOneParserDoes() throws Exception {
+        github.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo, workflow")));
+
+        Run spaced = verify("--require", "repo, workflow", "--format", "json");
+        Run repeated = verify("--require", "repo,,", "--require", " workflow ", "--format", "json");
+
+        for (Run run : List.of(spaced, repeated)) {
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals("[\"repo\",\"workflow\"]", parse(run.out()).get("requiredScopes").toString());
+            assertEquals("[]", parse(run.out()).get("missingScopes").toString());
+        }
+    }
+
+    @Test
+    void requiredScopeWithAnOddCharacterIsInvalidInputShownEscaped() throws Exception {
+        Run run = verify("--require", "repo,work\u200bflow", "--format", "json");
+
+        assertEquals(2, run.exit(), run.toString());
+        JsonNode json = parse(run.out());
+        assertEquals("INVALID_INPUT", json.get("status").asText());
+        assertTrue(json.get("message").asText().contains("\"work\\u200bflow\""), json.get("message").asText());
+        assertEquals(0, github.server().getRequestCount());
+    }
+
+    @Test
+    void tokenInAnEnvironmentVariableIsCappedLikeAFile() {
+        Run run = run(Map.of("TOKEN", "x".repeat(64 * 1024 + 1)), "", "verify", "--api-url",
+                github.server().url("/api/v3").toString(), "--allow-http", "--provider", "github", "--token-env", "TOKEN");
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("TOKEN holds more than 64 KiB"), run.err());
+        assertEquals(0, github.server().getRequestCount());
+    }
+
+    @Test
+    void noArgumentsPrintTheUsageAsAUsageError() {
+        Run run = run("");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("Usage: icr-vcs-token") && run.err().contains("verify"), run.err());
+        assertFalse(run.err().contains("Missing required subcommand"), run.err());
+    }
+
+    @Test
+    void versionIsPrintedByTheCheckerAndByVerify() {
+        for (Run run : List.of(run("", "--version"), run("", "verify", "--version"))) {
+            assertEquals(0, run.exit());
+            assertEquals("icr-vcs-token " + io.jenkins.plugins.icr.token.Version.current(), run.out().strip());
+        }
+    }
+
+    @Test
+    void userAgentNamesTheVersion() throws Exception {
+        github.on("/api/v3/user", json(200, "{\"login\":\"octocat\"}", Headers.of("X-OAuth-Scopes", "repo")));
+
+        verify();
+
+        assertTrue(github.onlyRequest().getHeaders().get("User-Agent")
+                .startsWith("icr-vcs-token/" + io.jenkins.plugins.icr.token.Version.current() + " "));
+    }
+
+    @Test
+    void serverUrlDerivesTheApiBase() throws Exception {
+        github.on("/api/v4/personal_access_tokens/self", json(200,
+                "{\"scopes\":[\"api\"],\"active\":true,\"revoked\":false,\"user_id\":3,\"expires_at\":null}"));
+        github.on("/api/v4/user", json(200, "{\"username\":\"jdoe\"}"));
+
+        Run run = run(Map.of("GITLAB_TOKEN", TestTokens.gitlab()), "", "verify", "--provider", "gitlab",
+                "--server", github.server().url("/").toString(), "--allow-http", "--token-env", "GITLAB_TOKEN");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("VALID: GitLab accepted"), run.out());
+    }
+
+    @Test
+    void oversizedTokenSourcesAndBadNumbersAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big");
+        Files.writeString(big, "x".repeat(64 * 1024 + 1));
+        Run file = run("", "verify", "--provider", "github", "--token-file", big.toString());
+        assertEquals(2, file.exit());
+        assertTrue(file.err().contains("at most 64 KiB"), file.err());
+        Run directory = run("", "verify", "--provider", "github", "--token-file", dir.toString());
+        assertEquals(2, directory.exit());
+
+        Run stdin = run("x".repeat(64 * 1024 + 1), "verify", "--provider", "github", "--token-stdin");
+        assertEquals(2, stdin.exit());
+        assertTrue(stdin.err().contains("more than 64 KiB"), stdin.err());
+
+        assertEquals(2, verify("--warn-days", "-1").exit());
+        assertEquals(2, verify("--timeout", "0").exit());
+        assertEquals(2, verify("--provider", "sourceforge").exit());
+        assertEquals(0, github.server().getRequestCount());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
