@@ -34,7 +34,7 @@ public enum Status {
         return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;
     }
 
-    /** How a form should show the verdict: only a token iCR can use as it is is OK. */
+    /** How serious the outcome is for iCR: only a token iCR can use as it is is OK. */
     public Severity severity() {
         return switch (this) {
             case VALID -> Severity.OK;
@@ -43,7 +43,7 @@ public enum Status {
         };
     }
 
-    /** The three levels of a form check; the names match Jenkins' FormValidation.Kind. */
+    /** Three levels of seriousness; each front-end decides how it shows them. */
     public enum Severity {
         OK,
         WARNING,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.icr.token.render;
 
+import io.jenkins.plugins.icr.token.Fix;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class VerdictText {
         if (v.fix().url() != null) {
             line(out, "Fix", v.fix().url());
         }
-        v.fix().steps().forEach(s -> out.append("  - ").append(s).append('\n'));
+        v.fix().steps().forEach(s -> out.append("  - ").append(Fix.plain(s)).append('\n'));
         line(out, "Troubleshooting", Troubleshooting.url(v.status()));
         return out.toString();
     }
