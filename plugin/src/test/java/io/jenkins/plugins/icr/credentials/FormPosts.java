@@ -32,12 +32,17 @@ public final class FormPosts {
             Map<String, String> fields,
             HttpMethod verb)
             throws Exception {
+        return request(j, user, verb, "descriptorByName/" + describable.getName() + "/" + method, fields);
+    }
+
+    /** Any URL below the root, as a given user (null = anonymous); a POST carries a crumb. */
+    public static WebResponse request(
+            JenkinsRule j, String user, HttpMethod verb, String path, Map<String, String> fields) throws Exception {
         JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             client.login(user);
         }
-        WebRequest request = new WebRequest(
-                new URL(client.getContextPath() + "descriptorByName/" + describable.getName() + "/" + method), verb);
+        WebRequest request = new WebRequest(new URL(client.getContextPath() + path), verb);
         List<NameValuePair> parameters = new ArrayList<>();
         fields.forEach((name, value) -> parameters.add(new NameValuePair(name, value)));
         request.setRequestParameters(parameters);
