@@ -41,7 +41,7 @@ public enum Status {
         };
     }
 
-    /** The three levels of a form check; the names match Jenkins' FormValidation.Kind. */
+    /** Three levels of seriousness; each front-end decides how it shows them. */
     public enum Severity {
         OK,
         WARNING,

@@ -23,9 +23,9 @@ final class TokenPages {
                 }
                 if (!missing.isEmpty()) {
                     steps.add("Either edit the existing token under Settings → Developer settings → Personal access tokens"
-                            + " (classic) and tick " + String.join(", ", missing) + ", or create a new one with this link.");
+                            + " (classic) and tick " + String.join(", ", missing) + ", or create a new one as below.");
                 }
-                steps.add("The link opens a new classic token with " + String.join(", ", required)
+                steps.add("[Create a new classic token] with " + String.join(", ", required)
                         + " ticked; choose an expiry, generate it, and paste it into the credential.");
                 yield new Fix(endpoint.webPage("settings/tokens/new")
                         .addQueryParameter("scopes", String.join(",", required))
@@ -34,13 +34,13 @@ final class TokenPages {
             }
             case GITHUB_FINE_GRAINED -> {
                 // GitHub removed the documented prefill of fine-grained tokens (providers.md §6): steps instead.
-                steps.add("Open the link, choose the resource owner and the repositories iCR works on.");
+                steps.add("[Create a fine-grained token]; choose the resource owner and the repositories iCR works on.");
                 steps.add("Under Repository permissions give: " + String.join(", ", required) + ".");
                 steps.add("Generate the token and paste it into the credential.");
                 yield new Fix(endpoint.webPage("settings/personal-access-tokens/new").build().toString(), steps);
             }
             case GITLAB_PAT -> {
-                steps.add("The link opens a new personal access token with " + String.join(", ", required)
+                steps.add("[Create a personal access token] with " + String.join(", ", required)
                         + " selected; set an expiry date (GitLab 16.0 and later require one), create it, and paste it"
                         + " into the credential. Existing tokens cannot gain scopes.");
                 yield new Fix(endpoint.webPage("-/user_settings/personal_access_tokens")
@@ -57,7 +57,7 @@ final class TokenPages {
                 yield new Fix(null, steps);
             }
             case BITBUCKET_DC_HTTP_TOKEN -> {
-                steps.add("Open the link (Manage account → HTTP access tokens) and create a token with Project read and"
+                steps.add("[Create an HTTP access token] (Manage account → HTTP access tokens) with Project read and"
                         + " Repository write permissions; paste it into the credential.");
                 yield new Fix(endpoint.webPage("plugins/servlet/access-tokens/manage").build().toString(), steps);
             }
@@ -67,7 +67,7 @@ final class TokenPages {
     /** App passwords are gone; their successor is an API token with scopes, authenticated with the account email. */
     private static Fix apiToken(List<String> required) {
         return new Fix(ATLASSIAN_API_TOKENS, List.of(
-                "Open the link and choose \"Create API token with scopes\"; pick the Bitbucket app.",
+                "[Open your Atlassian API tokens], choose \"Create API token with scopes\" and pick the Bitbucket app.",
                 "Select the scopes " + String.join(", ", required) + " (none includes another).",
                 "Paste the token into the credential and enter your Atlassian account email as the username."));
     }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.icr.token;
 import io.jenkins.plugins.icr.token.provider.Answer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,6 @@ import java.util.List;
 final class VerdictDecider {
     /** Far more scopes than any provider defines: a longer list is shown cut, though every scope counts. */
     static final int MAX_SCOPES_SHOWN = 200;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private VerdictDecider() {}
 
@@ -33,9 +30,8 @@ final class VerdictDecider {
         // The same window as the monitor's (Attention), so a form and the monitor never disagree.
         boolean expiresSoon = a.expiresAt() != null && Attention.daysLeft(a.expiresAt(), now) <= request.warnDays();
         if (expiresSoon) {
-            long days = Math.max(0, Attention.daysLeft(a.expiresAt(), now));
-            warnings.add("The token expires on " + DAY.format(a.expiresAt()) + " (in " + days + (days == 1 ? " day" : " days")
-                    + "). Create its replacement before then.");
+            // The expiry itself is a field of the verdict, shown once by each rendering.
+            warnings.add("The token expires soon: create its replacement before then.");
         }
         if (a.granted() != null) {
             List<String> broad = rules.overBroad(a.granted(), required);
@@ -73,8 +69,8 @@ final class VerdictDecider {
         Fix fix = switch (r.status()) {
             case REJECTED -> TokenPages.newToken(request.endpoint(), r.kind(), required, List.of());
             case FORBIDDEN -> r.fixUrl() != null
-                    ? new Fix(r.fixUrl(), List.of("Open the link while signed in to the provider and authorize the token"
-                            + " for the organization, then verify again."))
+                    ? new Fix(r.fixUrl(), List.of("Signed in to the provider, [authorize the token for the organization],"
+                            + " then verify again."))
                     : new Fix(null, List.of("Ask the owner of the organization or workspace which policy blocks the"
                             + " token (token type, IP allow list, approval), or use a token it allows."));
             default -> Fix.NONE;

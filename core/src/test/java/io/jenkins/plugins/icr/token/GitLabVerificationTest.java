@@ -97,7 +97,8 @@ class GitLabVerificationTest {
         Verdict verdict = verify(TestTokens.gitlab());
 
         assertEquals(Status.VALID, verdict.status());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("2026-12-10")), verdict.warnings().toString());
+        assertEquals(Instant.parse("2026-12-10T00:00:00Z"), verdict.expiresAt());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("expires soon")), verdict.warnings().toString());
         assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("sudo")), "over-broad sudo warned");
     }
 

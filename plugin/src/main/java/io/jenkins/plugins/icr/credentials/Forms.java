@@ -1,9 +1,12 @@
 package io.jenkins.plugins.icr.credentials;
 
+import hudson.Functions;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.icr.token.FormatCheck;
+import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.Verdict;
 import io.jenkins.plugins.icr.token.render.VerdictHtml;
+import java.time.Clock;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -21,9 +24,22 @@ public final class Forms {
         };
     }
 
-    /** A verdict as HTML; VerdictHtml escapes every value that came from the provider. */
+    /**
+     * A verdict as HTML, in the language of the request and the time zone of this Jenkins; VerdictHtml escapes every
+     * value that came from the provider.
+     */
     public static FormValidation validation(Verdict verdict) {
         return FormValidation.respond(
-                FormValidation.Kind.valueOf(verdict.status().severity().name()), VerdictHtml.render(verdict));
+                kind(verdict.status().severity()),
+                VerdictHtml.render(verdict, Functions.getCurrentLocale(), Clock.systemDefaultZone()));
+    }
+
+    /** Core's levels know nothing of Jenkins; this is where they meet the form's. */
+    private static FormValidation.Kind kind(Status.Severity severity) {
+        return switch (severity) {
+            case OK -> FormValidation.Kind.OK;
+            case WARNING -> FormValidation.Kind.WARNING;
+            case ERROR -> FormValidation.Kind.ERROR;
+        };
     }
 }

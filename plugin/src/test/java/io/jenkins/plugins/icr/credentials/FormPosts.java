@@ -33,31 +33,22 @@ public final class FormPosts {
             String method,
             Map<String, String> fields)
             throws Exception {
-        return send(j, user, context, describable, method, fields, HttpMethod.POST);
+        return request(j, user, HttpMethod.POST, methodPath(context, describable, method), fields);
     }
 
     public static WebResponse get(JenkinsRule j, String user, Class<?> describable, String method) throws Exception {
-        return send(j, user, "", describable, method, Map.of(), HttpMethod.GET);
+        return request(j, user, HttpMethod.GET, methodPath("", describable, method), Map.of());
     }
 
-    private static WebResponse send(
-            JenkinsRule j,
-            String user,
-            String context,
-            Class<?> describable,
-            String method,
-            Map<String, String> fields,
-            HttpMethod verb)
-            throws Exception {
+    /** Any URL below the root, as a given user (null = anonymous); a POST carries a crumb. */
+    public static WebResponse request(
+            JenkinsRule j, String user, HttpMethod verb, String path, Map<String, String> fields) throws Exception {
         JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             client.login(user);
         }
         client.withRedirectEnabled(false);
-        WebRequest request = new WebRequest(
-                new URL(client.getContextPath() + context + "descriptorByName/" + describable.getName() + "/"
-                        + method),
-                verb);
+        WebRequest request = new WebRequest(new URL(client.getContextPath() + path), verb);
         List<NameValuePair> parameters = new ArrayList<>();
         fields.forEach((name, value) -> parameters.add(new NameValuePair(name, value)));
         request.setRequestParameters(parameters);
@@ -65,5 +56,9 @@ public final class FormPosts {
             client.addCrumb(request);
         }
         return client.loadWebResponse(request);
+    }
+
+    private static String methodPath(String context, Class<?> describable, String method) {
+        return context + "descriptorByName/" + describable.getName() + "/" + method;
     }
 }

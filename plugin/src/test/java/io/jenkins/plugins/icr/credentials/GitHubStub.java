@@ -10,6 +10,9 @@ import hudson.security.ACLContext;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,9 @@ import org.jvnet.hudson.test.JenkinsRule;
  * or use {@link #started()} with try-with-resources.
  */
 public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+    private static final DateTimeFormatter GITHUB_EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
     private final Map<String, MockResponse> byToken = new ConcurrentHashMap<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
@@ -90,6 +96,17 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
 
     /** A GitHub {@code /user} answer with a JSON body and, when given, the X-OAuth-Scopes header. */
     public static MockResponse user(int code, String body, String scopes) {
+        return userBuilder(code, body, scopes).build();
+    }
+
+    /** octocat's token with these scopes, expiring then: GitHub names the expiry in a header of its own format. */
+    public static MockResponse expiring(String scopes, Instant expiresAt) {
+        return userBuilder(200, "{\"login\":\"octocat\"}", scopes)
+                .setHeader("github-authentication-token-expiration", GITHUB_EXPIRY.format(expiresAt))
+                .build();
+    }
+
+    private static MockResponse.Builder userBuilder(int code, String body, String scopes) {
         MockResponse.Builder response = new MockResponse.Builder()
                 .code(code)
                 .setHeader("Content-Type", "application/json; charset=utf-8")
@@ -97,7 +114,7 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
         if (scopes != null) {
             response.setHeader("X-OAuth-Scopes", scopes);
         }
-        return response.build();
+        return response;
     }
 
     /** Every token this server was sent, in order. */

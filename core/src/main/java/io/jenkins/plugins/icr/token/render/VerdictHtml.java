@@ -1,8 +1,15 @@
 package io.jenkins.plugins.icr.token.render;
 
+import io.jenkins.plugins.icr.token.Attention;
+import io.jenkins.plugins.icr.token.Fix;
 import io.jenkins.plugins.icr.token.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 /**
  * A verdict as an HTML fragment for a Jenkins form. Every value is escaped, since logins, scope names and messages
@@ -11,10 +18,22 @@ import java.util.Locale;
 public final class VerdictHtml {
     private VerdictHtml() {}
 
+    /** In English, dates in UTC, relative to now. */
     public static String render(Verdict v) {
+        return render(v, Locale.ENGLISH, Clock.systemUTC());
+    }
+
+    /**
+     * In the reader's language, dates in the clock's zone and relative to its time. The status is named in words;
+     * its constant stays in {@code data-status} for scripts and tests.
+     */
+    public static String render(Verdict v, Locale locale, Clock clock) {
+        Words words = Words.in(locale);
         StringBuilder html = new StringBuilder("<div class=\"icr-verdict icr-verdict-")
-                .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">");
-        html.append("<p><strong>").append(escape(v.status().name())).append("</strong>: ").append(escape(v.message())).append("</p>");
+                .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append("\" data-status=\"").append(v.status().name()).append("\">");
+        html.append("<p><strong>").append(escape(words.status(v.status()))).append("</strong>: ")
+                .append(escape(v.message())).append("</p>");
         html.append("<dl>");
         item(html, "Token kind", v.tokenKind().displayName());
         item(html, "Account", v.account());
@@ -23,14 +42,12 @@ public final class VerdictHtml {
         if (!v.missing().isEmpty()) {
             item(html, "Scopes missing", VerdictText.join(v.missing()));
         }
-        item(html, "Expires", v.expiresAt() == null ? null : v.expiresAt().toString());
+        if (v.expiresAt() != null) {
+            html.append("<dt>Expires</dt><dd>").append(time(v.expiresAt(), words, clock)).append("</dd>");
+        }
         html.append("</dl>");
         list(html, "icr-warnings", v.warnings());
-        if (isWebLink(v.fix().url())) {
-            html.append("<p><a href=\"").append(escape(v.fix().url()))
-                    .append("\" target=\"_blank\" rel=\"noopener noreferrer\">How to fix it</a></p>");
-        }
-        list(html, "icr-fix", v.fix().steps());
+        fix(html, v.fix(), words);
         html.append("<p><a href=\"").append(escape(Troubleshooting.url(v.status())))
                 .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Troubleshooting</a></p>");
         return html.append("</div>").toString();
@@ -49,6 +66,45 @@ public final class VerdictHtml {
             }
         }
         return out.toString();
+    }
+
+    /** The date a person reads and how far away it is; the exact instant on hover and for machines. */
+    private static String time(Instant at, Words words, Clock clock) {
+        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(words.locale())
+                .withZone(clock.getZone())
+                .format(at);
+        long days = Attention.daysLeft(at, clock.instant());
+        String shown = days >= 0 ? words.format("expiry.ahead", date, days) : words.format("expiry.past", date, -1 - days);
+        return "<time datetime=\"" + at + "\" title=\"" + at + "\">" + escape(shown) + "</time>";
+    }
+
+    /** The steps, the link on the words of the step it belongs to; on the heading when no step names it. */
+    private static void fix(StringBuilder html, Fix fix, Words words) {
+        String link = isWebLink(fix.url())
+                ? "<a href=\"" + escape(fix.url()) + "\" target=\"_blank\" rel=\"noopener noreferrer\">"
+                : null;
+        boolean linkedInStep = link != null && fix.steps().stream().anyMatch(s -> Fix.LINKED_WORDS.matcher(s).find());
+        if (link != null || !fix.steps().isEmpty()) {
+            String heading = escape(words.format("fix.heading"));
+            html.append("<p>").append(link == null || linkedInStep ? heading : link + heading + "</a>").append("</p>");
+        }
+        if (fix.steps().isEmpty()) {
+            return;
+        }
+        html.append("<ul class=\"icr-fix\">");
+        for (String step : fix.steps()) {
+            Matcher linked = Fix.LINKED_WORDS.matcher(step);
+            html.append("<li>");
+            if (linkedInStep && linked.find()) {
+                html.append(escape(step.substring(0, linked.start()))).append(link).append(escape(linked.group(1)))
+                        .append("</a>").append(escape(step.substring(linked.end())));
+            } else {
+                html.append(escape(Fix.plain(step)));
+            }
+            html.append("</li>");
+        }
+        html.append("</ul>");
     }
 
     private static boolean isWebLink(String url) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.token.render;
 
 import io.jenkins.plugins.icr.token.ApiText;
+import io.jenkins.plugins.icr.token.Fix;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class VerdictText {
         if (v.fix().url() != null) {
             line(out, "Fix", v.fix().url());
         }
-        v.fix().steps().forEach(s -> out.append("  - ").append(ApiText.printable(s)).append('\n'));
+        v.fix().steps().forEach(s -> out.append("  - ").append(ApiText.printable(Fix.plain(s))).append('\n'));
         line(out, "Troubleshooting", Troubleshooting.url(v.status()));
         return out.toString();
     }

@@ -6,6 +6,11 @@ import hudson.model.AdministrativeMonitor;
 import java.time.Instant;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Tells administrators (Overall/Manage) on every page when a stored token would make iCR fail or soon will:
@@ -26,16 +31,34 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
         return !getProblems().isEmpty();
     }
 
-    /** The records that need attention and that the current user may see, each with its reasons, for the banner. */
+    /** The records that need attention, that the current user may see and that were not dismissed in their current verdict. */
     @NonNull
     public List<Problem> getProblems() {
         Instant now = Instant.now();
         int warnDays = HealthSettings.get().getWarnDays();
+        BannerDismissals dismissals = BannerDismissals.get();
         return TokenHealthStore.get().all().stream()
                 .filter(RecordAccess::mayView)
+                .filter(r -> !dismissals.isDismissed(r, now))
                 .map(r -> new Problem(r, String.join("; ", r.reasons(now, warnDays))))
                 .filter(p -> !p.reasons().isEmpty())
                 .toList();
+    }
+
+    /**
+     * The banner's Dismiss button: hides the problems shown until their token's verdict changes. Whoever may see the
+     * banner may dismiss it; disabling the monitor for good stays core's Administer-only setting.
+     */
+    @POST
+    @Restricted(DoNotUse.class) // WebOnly
+    public HttpResponse doDismiss() {
+        checkRequiredPermission();
+        BannerDismissals.get()
+                .dismiss(
+                        getProblems().stream().map(Problem::record).toList(),
+                        TokenHealthStore.get().all(),
+                        Instant.now());
+        return HttpResponses.forwardToPreviousPage();
     }
 
     @Override

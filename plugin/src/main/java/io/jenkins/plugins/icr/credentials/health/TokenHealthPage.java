@@ -117,8 +117,20 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
             return expires == null ? null : Attention.daysLeft(expires, now);
         }
 
+        /** Why the row needs attention, for the status' tooltip: the columns already show each fact. */
         public String getReasonsText() {
             return String.join("; ", reasons);
+        }
+
+        /** Colours the expiry as the monitor weighs it: red once passed, amber inside the warning window. */
+        public String getExpiryClass() {
+            Long days = getDaysLeft();
+            if (days == null) {
+                return "";
+            }
+            return days < 0
+                    ? "jenkins-!-error-color"
+                    : days <= HealthSettings.get().getWarnDays() ? "jenkins-!-warning-color" : "";
         }
     }
 }

@@ -3,7 +3,9 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
+import io.jenkins.plugins.icr.credentials.StatusWords;
 import io.jenkins.plugins.icr.token.Attention;
+import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
@@ -261,6 +263,41 @@ public final class TokenHealthRecord {
     @NonNull
     public List<String> reasons(@NonNull Instant now, int warnDays) {
         return Attention.reasons(getStatus(), kind(), missing, getExpiresAt(), now, warnDays);
+    }
+
+    /** The status in words, for pages; {@link #getStatus()} is the constant, for machines. */
+    @NonNull
+    public String getStatusLabel() {
+        return StatusWords.of(getStatus());
+    }
+
+    /** The provider's name ("GitHub"), or its stored id when this Jenkins no longer knows it. */
+    @NonNull
+    public String getProviderName() {
+        return Provider.fromId(provider).map(Provider::displayName).orElse(provider);
+    }
+
+    /** The kind in a few words, next to the provider's name; {@link #getTokenKind()} is its full name. */
+    @NonNull
+    public String getTokenKindShort() {
+        return KindWords.of(kind());
+    }
+
+    /** The missing scopes as a reader sees a list: "workflow, notifications". */
+    @NonNull
+    public String getMissingText() {
+        return String.join(", ", missing);
+    }
+
+    /** When the provider was last asked, for pages. */
+    public When getChecked() {
+        return When.of(getCheckedAt(), Instant.now());
+    }
+
+    /** The expiry for pages, or null when the token does not expire or the provider did not say. */
+    @CheckForNull
+    public When getExpires() {
+        return When.of(getExpiresAt(), Instant.now());
     }
 
     private TokenKind kind() {

@@ -168,6 +168,12 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             return Messages.IcrVcsTokenImpl_Description();
         }
 
+        /** A symbol of its own, as other credential types have, in the type chooser and the store's table. */
+        @Override
+        public String getIconClassName() {
+            return "symbol-icr-vcs-token plugin-icr-vcs-credentials";
+        }
+
         /**
          * The last sweep's record of the token whose form is shown, from the store the page is in (another store may
          * hold a credential with the same id); null before the first sweep or outside a store's pages.
@@ -188,6 +194,15 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
                 items.add(p.displayName(), p.id());
             }
             return items;
+        }
+
+        /** The servers a token of the chosen provider may target, for those who may edit credentials here. */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public ListBoxModel doFillServerUrlItems(
+                @ContextInPath ModelObject context, @QueryParameter String provider, @QueryParameter String serverUrl) {
+            checkCanEditCredentials(context);
+            return chosen(provider).map(p -> ServerChoices.of(p, serverUrl)).orElseGet(ListBoxModel::new);
         }
 
         @POST

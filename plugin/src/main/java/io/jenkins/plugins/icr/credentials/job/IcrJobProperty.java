@@ -142,6 +142,10 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
             if (item != null && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
                 return FormValidation.ok(Messages.IcrJobProperty_Found());
             }
+            // The list keeps the current choice when the repository URL changes; its verdict must not look fine.
+            if (!servesRepository(repositoryUrl).matches(token)) {
+                return FormValidation.warning(Messages.IcrJobProperty_OtherServer());
+            }
             try {
                 return Forms.validation(Verification.verify(token, repositoryPath(token, repositoryUrl)));
             } catch (Verification.UnknownProviderException e) {

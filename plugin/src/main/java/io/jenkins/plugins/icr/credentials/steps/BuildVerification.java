@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.Lookups;
+import io.jenkins.plugins.icr.credentials.StatusWords;
 import io.jenkins.plugins.icr.credentials.Verification;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.token.BuildGate;
@@ -39,7 +40,7 @@ final class BuildVerification {
         BuildGate gate = BuildGate.of(verdict, unstableOnWarning);
         if (gate == BuildGate.FAIL) {
             throw new AbortException(
-                    Messages.BuildVerification_Failed(verdict.status().name(), verdict.message()));
+                    Messages.BuildVerification_Failed(StatusWords.of(verdict.status()), verdict.message()));
         }
         return new Gated(verdict, gate);
     }

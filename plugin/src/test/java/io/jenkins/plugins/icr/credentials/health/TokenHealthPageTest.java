@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.icr.credentials.FormPosts;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.token.TestTokens;
-import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTable;
+import org.htmlunit.html.HtmlTableRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +36,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class TokenHealthPageTest {
+    private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d");
+
     @RegisterExtension
     final GitHubStub github = new GitHubStub();
 
@@ -47,13 +60,7 @@ class TokenHealthPageTest {
     }
 
     private WebResponse request(String user, HttpMethod method, String path) throws Exception {
-        JenkinsRule.WebClient client =
-                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
-        WebRequest request = new WebRequest(new URL(client.getContextPath() + path), method);
-        if (method == HttpMethod.POST) {
-            client.addCrumb(request);
-        }
-        return client.getPage(request).getWebResponse();
+        return FormPosts.request(j, user, method, path, Map.of());
     }
 
     @Test
@@ -71,7 +78,7 @@ class TokenHealthPageTest {
     @Test
     void verifyAllNowFillsTheTable() throws Exception {
         WebResponse after = request("manager", HttpMethod.POST, "icr-vcs-tokens/verifyAll");
-        assertEquals(200, after.getStatusCode());
+        assertEquals(302, after.getStatusCode(), "back to the page");
 
         long deadline = System.currentTimeMillis() + 30_000;
         while (HealthRecords.of("icr-github") == null && System.currentTimeMillis() < deadline) {
@@ -83,8 +90,62 @@ class TokenHealthPageTest {
 
         String page =
                 request("manager", HttpMethod.GET, "manage/icr-vcs-tokens/").getContentAsString();
-        assertTrue(page.contains("icr-github") && page.contains("VALID") && page.contains("octocat"), page);
+        assertTrue(page.contains("icr-github") && page.contains("Valid") && page.contains("octocat"), page);
         assertTrue(page.contains("jenkins-table sortable"), "a sortable design-library table");
         assertFalse(page.contains(token));
+    }
+
+    /** The page as a manager reads it, without scripts: what the server wrote is what the eye gets. */
+    private HtmlPage page(String path) throws Exception {
+        JenkinsRule.WebClient client = j.createWebClient().login("manager");
+        client.getOptions().setJavaScriptEnabled(false);
+        return client.goTo(path);
+    }
+
+    @Test
+    void tableReadsAtAGlanceWordsDatesAndListsAsText() throws Exception {
+        Instant expiry = Instant.now().plus(Duration.ofDays(5)).plus(Duration.ofHours(2));
+        github.answer(GitHubStub.expiring("repo", expiry));
+        Sweeper.sweep(TaskListener.NULL);
+
+        HtmlTable table = page("manage/icr-vcs-tokens/").getHtmlElementById("icr-vcs-tokens");
+
+        assertEquals(
+                List.of("Status", "Credential", "Store", "Token", "Account", "Missing scopes", "Expires", "Last checked"),
+                table.getRow(0).getCells().stream().map(c -> c.asNormalizedText()).toList());
+        HtmlTableRow row = table.getRow(1);
+        assertEquals("MISSING_SCOPES", row.getAttribute("data-status"), "the constant, for scripts");
+        String text = row.asNormalizedText();
+        assertFalse(text.contains("MISSING_SCOPES") || text.contains("[") || ISO_INSTANT.matcher(text).find(), text);
+        assertTrue(row.getCell(0).asNormalizedText().startsWith("Missing scopes"), text);
+        assertTrue(row.getCell(0).asNormalizedText().contains("How to fix it"), "the fix link is kept: " + text);
+        assertTrue(
+                row.getCell(0).getElementsByTagName("span").get(0).getAttribute("tooltip").contains("lacks workflow"),
+                "the reasons on hover");
+        assertEquals("GitHub\nclassic token", row.getCell(3).asNormalizedText());
+        assertEquals("GitHub personal access token (classic)", row.getCell(3).getAttribute("tooltip"));
+        assertEquals("workflow, notifications", row.getCell(5).asNormalizedText());
+
+        DomElement expires = row.getCell(6).getElementsByTagName("time").get(0);
+        assertEquals(expiry.truncatedTo(ChronoUnit.SECONDS).toString(), expires.getAttribute("datetime"));
+        assertTrue(expires.getAttribute("tooltip").contains(String.valueOf(expiry.atZone(ZoneId.systemDefault()).getYear())));
+        assertTrue(expires.asNormalizedText().contains("(in 5 days"), expires.asNormalizedText());
+        assertTrue(expires.getAttribute("class").contains("warning"), "inside the warning window");
+        DomElement checked = row.getCell(7).getElementsByTagName("time").get(0);
+        assertTrue(checked.asNormalizedText().endsWith(" ago"), checked.asNormalizedText());
+    }
+
+    @Test
+    void worstComesFirstOnceTheTableIsSorted() throws Exception {
+        String rejected = TestTokens.githubClassic();
+        github.addToken(j, "icr-a-rejected", rejected);
+        github.answer(rejected, GitHubStub.user(401, "{\"message\":\"Bad credentials\"}", null));
+        Sweeper.sweep(TaskListener.NULL);
+
+        HtmlTable table = j.createWebClient().login("manager").goTo("manage/icr-vcs-tokens/").getHtmlElementById(
+                "icr-vcs-tokens");
+
+        assertEquals("REJECTED", table.getRow(1).getAttribute("data-status"));
+        assertEquals("VALID", table.getRow(2).getAttribute("data-status"));
     }
 }

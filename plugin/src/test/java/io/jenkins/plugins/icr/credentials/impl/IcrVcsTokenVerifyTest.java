@@ -76,15 +76,17 @@ class IcrVcsTokenVerifyTest {
 
         String body = verify(github.serverUrl(), TestTokens.githubClassic());
 
-        assertTrue(body.contains("MISSING_SCOPES") && body.contains("workflow, notifications"), body);
-        assertTrue(body.contains("/settings/tokens/new?scopes="), body);
+        assertTrue(body.contains("<strong>Missing scopes</strong>") && body.contains("workflow, notifications"), body);
+        assertTrue(body.contains("data-status=\"MISSING_SCOPES\""), "the constant only for machines: " + body);
+        assertTrue(body.matches("(?s).*<li><a href=\"[^\"]*/settings/tokens/new\\?scopes=[^\"]*\"[^>]*>Create a new classic token</a>"
+                + " with repo, workflow, notifications ticked;.*"), "the link is part of its sentence: " + body);
     }
 
     @Test
     void rejectedTokenSaysSo() throws Exception {
         github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
 
-        assertTrue(verify(github.serverUrl(), TestTokens.githubClassic()).contains("REJECTED"));
+        assertTrue(verify(github.serverUrl(), TestTokens.githubClassic()).contains("<strong>Rejected</strong>"));
     }
 
     @Test

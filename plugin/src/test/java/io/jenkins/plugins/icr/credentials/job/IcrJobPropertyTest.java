@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.EnvVars;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -15,14 +18,28 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Stores;
+import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.net.URL;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.htmlunit.HttpMethod;
+import org.htmlunit.WebConsole;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextInput;
+import org.htmlunit.javascript.host.event.Event;
 import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +148,7 @@ class IcrJobPropertyTest {
     void choosingFieldTwoVerifiesTheTokenLiveForThoseWhoMayUseIt() throws Exception {
         WebResponse check = post("configurer", "checkVcsCredentialsId", "value", "icr-github", "repositoryUrl", "");
         String body = check.getContentAsString();
-        assertTrue(body.contains("VALID") && body.contains("octocat"), body);
+        assertTrue(body.contains("<strong>Valid</strong>") && body.contains("octocat"), body);
         assertFalse(body.contains(token));
         assertEquals(1, github.server().getRequestCount());
         post("configurer", "checkVcsCredentialsId", "value", "icr-github", "repositoryUrl", "");
@@ -141,6 +158,161 @@ class IcrJobPropertyTest {
                 .getContentAsString();
         assertFalse(reader.contains("octocat"), reader);
         assertEquals(1, github.server().getRequestCount(), "no request for a user who may not see credentials");
+    }
+
+    /** The iCR section's fields, in page order. */
+    private static List<String> icrFields(HtmlPage page) {
+        List<String> names = List.of("_.icrServerUrl", "_.repositoryUrl", "_.vcsCredentialsId");
+        return page.querySelectorAll("[name]").stream()
+                .map(e -> ((DomElement) e).getAttribute("name"))
+                .filter(names::contains)
+                .toList();
+    }
+
+    private static List<String> tokenChoices(HtmlSelect select) {
+        return select.getOptions().stream().map(HtmlOption::getValueAttribute).toList();
+    }
+
+    /** The VCS token's entry as read on the page: its choice and, below it, its check. */
+    private static String tokenEntry(HtmlPage page) {
+        DomNode node = page.getElementByName("_.vcsCredentialsId");
+        while (node != null && !(node instanceof DomElement e && e.getAttribute("class").contains("jenkins-form-item"))) {
+            node = node.getParentNode();
+        }
+        return node == null ? "" : node.asNormalizedText();
+    }
+
+    /** What the page's scripts show once they are done (or after 30 s): polled, as a person would look again. */
+    private static <T> T await(Supplier<T> shown, Predicate<T> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        T value = shown.get();
+        while (!done.test(value) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            value = shown.get();
+        }
+        return value;
+    }
+
+    /** The console warnings of the pages a client opens. */
+    private static final class Warnings implements WebConsole.Logger {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public void warn(Object message) {
+            seen.add(String.valueOf(message));
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return false;
+        }
+
+        @Override
+        public void trace(Object message) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void debug(Object message) {}
+
+        @Override
+        public boolean isInfoEnabled() {
+            return false;
+        }
+
+        @Override
+        public void info(Object message) {}
+
+        @Override
+        public boolean isErrorEnabled() {
+            return false;
+        }
+
+        @Override
+        public void error(Object message) {}
+    }
+
+    /**
+     * The credentials plugin's select.js first wires a c:select up while the page is still loading, so that pass only
+     * finds the fields it depends on when they come before it: else "Unable to find nearby repositoryUrl".
+     */
+    @Test
+    void sectionFollowsTheWorkRepositoryThenTokenThenItsVerdict() throws Exception {
+        project.addProperty(property());
+        JenkinsRule.WebClient client = j.createWebClient().login("configurer");
+        Warnings console = new Warnings();
+        client.getWebConsole().setLogger(console);
+        HtmlPage page = client.getPage(project, "configure");
+
+        assertEquals(List.of("_.icrServerUrl", "_.repositoryUrl", "_.vcsCredentialsId"), icrFields(page));
+        HtmlSelect token = page.getElementByName("_.vcsCredentialsId");
+        assertEquals("vcsCredentialsId repositoryUrl", token.getAttribute("fillDependsOn"));
+        DomNode verdict = await(() -> page.querySelector(".icr-verdict"), Objects::nonNull);
+        assertTrue(verdict.asNormalizedText().startsWith("Valid: "), verdict.asNormalizedText());
+        assertTrue(
+                page.getElementByName("_.repositoryUrl").compareDocumentPosition(verdict)
+                        == DomNode.DOCUMENT_POSITION_FOLLOWING,
+                "the verdict comes after the repository URL");
+        assertEquals(List.of(), console.seen.stream().filter(w -> w.contains("nearby")).toList());
+    }
+
+    @Test
+    void tokenListRefreshesWhenTheRepositoryUrlChanges() throws Exception {
+        IcrVcsTokenImpl gitlab = new IcrVcsTokenImpl(
+                CredentialsScope.GLOBAL, "icr-gitlab", "", "gitlab", Secret.fromString(TestTokens.gitlab()));
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), gitlab);
+        project.addProperty(property());
+        HtmlPage page = j.createWebClient().login("configurer").getPage(project, "configure");
+        HtmlSelect token = page.getElementByName("_.vcsCredentialsId");
+        HtmlTextInput repository = page.getElementByName("_.repositoryUrl");
+        assertTrue(await(() -> tokenChoices(token), c -> c.contains("icr-github")).contains("icr-github"));
+        assertFalse(tokenChoices(token).contains("icr-gitlab"));
+
+        repository.setValue("https://gitlab.com/acme/widgets");
+        repository.fireEvent(Event.TYPE_CHANGE);
+
+        assertTrue(
+                await(() -> tokenChoices(token), c -> c.contains("icr-gitlab")).contains("icr-gitlab"),
+                "refilled for the GitLab repository");
+        String entry = await(() -> tokenEntry(page), t -> t.contains("not for the server"));
+        assertTrue(entry.contains("This token is not for the server of the repository URL above"), entry);
+
+        repository.setValue(github.serverUrl() + "/acme/widgets");
+        repository.fireEvent(Event.TYPE_CHANGE);
+
+        assertFalse(await(() -> tokenChoices(token), c -> !c.contains("icr-gitlab")).contains("icr-gitlab"), "and back");
+        entry = await(() -> tokenEntry(page), t -> t.contains("Valid: "));
+        assertTrue(entry.contains("Valid: ") && !entry.contains("not for the server"), entry);
+    }
+
+    @Test
+    void labelsSayWhatEachFieldIsAndTheHelpMapsIcrsFieldNumbers() throws Exception {
+        project.addProperty(property());
+        HtmlPage page = j.createWebClient().login("configurer").getPage(project, "configure");
+        String text = page.asNormalizedText();
+        for (String label : List.of("iCR server URL", "Repository URL", "VCS token")) {
+            assertTrue(text.contains(label), label);
+        }
+        assertFalse(text.contains("Field 2"), "the form speaks the admin's language");
+
+        String help = j.createWebClient()
+                .login("configurer")
+                .goTo("descriptor/" + IcrJobProperty.class.getName() + "/help", null)
+                .getWebResponse()
+                .getContentAsString()
+                .replaceAll("\\s+", " ");
+        assertTrue(
+                help.contains("Field 1 is the <em>iCR server URL</em>, Field 2 the <em>VCS token</em>, Field 3 the"
+                        + " <em>Repository URL</em>"),
+                help);
     }
 
     @Test

@@ -82,7 +82,9 @@ class IcrVerifyTokenStepTest {
     void rejectedTokenFailsTheBuild() throws Exception {
         github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
 
-        j.assertLogContains("REJECTED", pipeline(Result.FAILURE, "icrVerifyToken()"));
+        WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken()");
+        j.assertLogContains("REJECTED", run);
+        j.assertLogContains("The iCR VCS token cannot be used (Rejected): ", run);
         assertEquals(1, github.server().getRequestCount(), "a rejection is never retried");
     }
 
