@@ -38,7 +38,7 @@ class LastVerificationPanelTest {
         DomElement checked = form.querySelector("time");
         String when = checked.getParentNode().asNormalizedText();
         assertTrue(when.startsWith("Checked ") && when.endsWith(" ago"), when);
-        assertEquals(TokenHealthStore.get().latestFor("icr-github").getCheckedAt().toString(), checked.getAttribute("datetime"));
+        assertEquals(HealthRecords.of("icr-github").getCheckedAt().toString(), checked.getAttribute("datetime"));
         assertFalse(checked.getAttribute("tooltip").isEmpty(), "the exact date and time on hover");
         assertFalse(form.getWebResponse().getContentAsString().contains(token));
     }

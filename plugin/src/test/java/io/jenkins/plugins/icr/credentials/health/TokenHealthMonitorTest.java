@@ -89,7 +89,7 @@ class TokenHealthMonitorTest {
 
         assertNull(banner(after), "dismissed from the page it was on");
         assertFalse(monitor().isActivated());
-        TokenHealthRecord record = TokenHealthStore.get().latestFor("icr-github");
+        TokenHealthRecord record = HealthRecords.of("icr-github");
         assertTrue(new BannerDismissals().isDismissed(record, Instant.now()), "the dismissal was saved to disk");
 
         Sweeper.sweep(TaskListener.NULL);
