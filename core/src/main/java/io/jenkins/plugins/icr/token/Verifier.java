@@ -64,6 +64,11 @@ public final class Verifier {
         });
     }
 
+    /** Renews GitLab tokens with this verifier's client and clock. */
+    public TokenRotator rotator() {
+        return new TokenRotator(http, clock);
+    }
+
     private static String cacheKey(VerificationRequest r) {
         return String.join("\u0000", r.token().fingerprint(), r.endpoint().api().toString(), String.valueOf(r.username()),
                 String.join(",", r.required()), String.valueOf(r.repository()), String.valueOf(r.warnDays()));
