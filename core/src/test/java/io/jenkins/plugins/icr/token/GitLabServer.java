@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -18,6 +19,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,7 +57,7 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
     private boolean rotationSupported = true;
     private int maxLifetimeDays = 365;
     private AfterRotation afterRotation = AfterRotation.ANSWER;
-    private long rotationDelayMillis;
+    private volatile CountDownLatch held;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -133,10 +138,14 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
         return this;
     }
 
-    /** Holds the answer to each rotation this long, after the rotation itself has happened. */
-    public synchronized GitLabServer rotationDelay(long millis) {
-        rotationDelayMillis = millis;
+    /** From now on, each rotation happens at once but its answer waits for {@link #releaseRotationAnswers()}. */
+    public GitLabServer holdRotationAnswers() {
+        held = new CountDownLatch(1);
         return this;
+    }
+
+    public void releaseRotationAnswers() {
+        held.countDown();
     }
 
     public synchronized boolean isActive(String token) {
@@ -170,12 +179,22 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
 
     /** Every request received so far, in order, for checks of what was sent. */
     public List<RecordedRequest> requests() throws InterruptedException {
-        List<RecordedRequest> all = new ArrayList<>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
+        return ProviderServer.requestsTo(server);
+    }
+
+    /**
+     * What a careless client does, or what a request lost on its way back did: the rotation request alone, with
+     * this token. Answers GitLab's status code.
+     */
+    public int rotateDirectly(String token) throws IOException {
+        try (Response response = new OkHttpClient().newCall(new Request.Builder()
+                        .url(apiUrl() + "/personal_access_tokens/self/rotate")
+                        .header("PRIVATE-TOKEN", token)
+                        .post(RequestBody.create(new byte[0]))
+                        .build())
+                .execute()) {
+            return response.code();
         }
-        return all;
     }
 
     private MockResponse answer(RecordedRequest request) {
@@ -238,8 +257,13 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
                         .build();
                 case FAIL_AFTER_COMMIT -> json(500, JSON.createObjectNode().put("message", "500 Internal Server Error"));
             };
-            if (rotationDelayMillis > 0) {
-                answer = answer.newBuilder().headersDelay(rotationDelayMillis, TimeUnit.MILLISECONDS).build();
+        }
+        CountDownLatch latch = held;
+        if (latch != null) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return answer;

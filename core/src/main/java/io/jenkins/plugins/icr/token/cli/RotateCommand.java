@@ -1,7 +1,5 @@
 package io.jenkins.plugins.icr.token.cli;
 
-import io.jenkins.plugins.icr.token.Endpoint;
-import io.jenkins.plugins.icr.token.EndpointPolicy;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Rotation;
@@ -99,7 +97,7 @@ final class RotateCommand implements Callable<Integer> {
         TokenFile file = readAndPrepare();
         Rotation outcome;
         try {
-            outcome = rotator.rotate(new RotationRequest(endpoint(), Token.of(file.content()), lifetimeDays,
+            outcome = rotator.rotate(new RotationRequest(VerifyCommand.Where.endpoint(where, Provider.GITLAB, allowHttp), Token.of(file.content()), lifetimeDays,
                     Duration.ofSeconds(timeoutSeconds)));
         } catch (InvalidInputException e) {
             outcome = new Rotation.NotRotated(Rotation.Reason.INVALID_INPUT, e.getMessage());
@@ -144,14 +142,6 @@ final class RotateCommand implements Callable<Integer> {
                     + e.getClass().getSimpleName() + "), so the new token would have nowhere to go.");
         }
         return file;
-    }
-
-    private Endpoint endpoint() throws InvalidInputException {
-        EndpointPolicy policy = allowHttp ? EndpointPolicy.allowingHttp() : EndpointPolicy.httpsOnly();
-        if (where != null && where.apiUrl != null) {
-            return Endpoint.fromApi(Provider.GITLAB, where.apiUrl, policy);
-        }
-        return Endpoint.fromServer(Provider.GITLAB, where == null ? null : where.server, policy);
     }
 
     private ParameterException usage(String message) {
