@@ -57,6 +57,12 @@ public final class TokenHealthStore implements Saveable {
                 .orElse(null);
     }
 
+    /** Replaces one credential's record, as after a renewal between two sweeps. */
+    public synchronized void put(@NonNull TokenHealthRecord record) {
+        records.put(record.getKey(), record);
+        save();
+    }
+
     /** Replaces everything with one sweep's records: a credential deleted since is forgotten. */
     public synchronized void replaceAll(@NonNull Collection<TokenHealthRecord> latest) {
         Map<String, TokenHealthRecord> next = new LinkedHashMap<>();

@@ -45,6 +45,16 @@ final class TokenLocations {
         return found;
     }
 
+    /** The tokens kept in the stores this context owns: the root's, a folder's or a user's. */
+    static List<StoredToken> ownedBy(ModelObject context) {
+        List<StoredToken> found = new ArrayList<>();
+        String contextUrl = context instanceof Item item
+                ? item.getUrl()
+                : context instanceof User user ? user.getUrl() + "/" : "";
+        collectOwnStores(context, contextUrl, found);
+        return found;
+    }
+
     /** lookupStores also returns the parents' stores; only the ones this context owns are its own. */
     private static void collectOwnStores(ModelObject context, String contextUrl, List<StoredToken> found) {
         for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
@@ -63,7 +73,9 @@ final class TokenLocations {
                     found.add(new StoredToken(
                             token,
                             store.getContextDisplayName(),
-                            storeUrl + domain.getUrl() + "credential/" + Util.rawEncode(token.getId()) + "/"));
+                            storeUrl + domain.getUrl() + "credential/" + Util.rawEncode(token.getId()) + "/",
+                            store,
+                            domain));
                 }
             }
         }
