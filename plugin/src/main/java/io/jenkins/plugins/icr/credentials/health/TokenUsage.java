@@ -13,9 +13,11 @@ import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +38,9 @@ public final class TokenUsage {
     /** Builds shown per job: the latest ones. */
     private static final int BUILDS_SHOWN = 3;
 
+    /** Jobs named per token and column; the rest are counted, so that a page stays readable at any size. */
+    static final int JOBS_SHOWN = 20;
+
     private final List<StoredToken> tokens;
     private final Map<String, Set<String>> picking = new TreeMap<>();
     private final Map<String, Map<String, List<Integer>>> using = new TreeMap<>();
@@ -55,9 +60,14 @@ public final class TokenUsage {
         }
     }
 
+    /**
+     * Resolves each job's Field 2 as its builds do (findCredentialByIdInItem with the job's default authentication),
+     * once per folder, ID and authentication: the system and folder stores resolve an ID by the job's folder alone.
+     */
     private void findPicks() {
         Map<IcrVcsToken, String> stored = new IdentityHashMap<>();
         tokens.forEach(t -> stored.put(t.token(), t.credentialUrl()));
+        Map<List<Object>, Optional<String>> resolved = new HashMap<>();
         for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
             IcrJobProperty icr = job.getProperty(IcrJobProperty.class);
             String id = icr == null ? null : Util.fixEmptyAndTrim(icr.getVcsCredentialsId());
@@ -65,7 +75,9 @@ public final class TokenUsage {
                 continue;
             }
             Authentication as = job instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
-            String url = stored.get(CredentialsProvider.findCredentialByIdInItem(id, IcrVcsToken.class, job, as, List.of()));
+            String url = resolved.computeIfAbsent(List.of(job.getParent(), id, as.getName()), k -> Optional.ofNullable(
+                            stored.get(CredentialsProvider.findCredentialByIdInItem(id, IcrVcsToken.class, job, as, List.of()))))
+                    .orElse(null);
             if (url != null) {
                 picking.computeIfAbsent(url, k -> new TreeSet<>()).add(job.getFullName());
             }
@@ -93,8 +105,8 @@ public final class TokenUsage {
         }
     }
 
-    /** One token's line of the health page. */
-    public record Row(StoredToken token, List<JobLink> picking, List<JobLink> using) {
+    /** One token's line of the health page: at most {@link #JOBS_SHOWN} jobs a column, and how many more. */
+    public record Row(StoredToken token, List<JobLink> picking, int morePicking, List<JobLink> using, int moreUsing) {
         public String getCredentialId() {
             return token.id();
         }
@@ -116,17 +128,28 @@ public final class TokenUsage {
     public List<Row> getRows() {
         return tokens.stream()
                 .sorted(Comparator.comparing(StoredToken::id).thenComparing(StoredToken::credentialUrl))
-                .map(t -> new Row(t, readable(picking.getOrDefault(t.credentialUrl(), Set.of()), Map.of()),
-                        readable(using.getOrDefault(t.credentialUrl(), Map.of()).keySet(),
-                                using.getOrDefault(t.credentialUrl(), Map.of()))))
+                .map(this::row)
                 .toList();
+    }
+
+    private Row row(StoredToken token) {
+        Map<String, List<Integer>> builds = using.getOrDefault(token.credentialUrl(), Map.of());
+        List<JobLink> picks = readable(picking.getOrDefault(token.credentialUrl(), Set.of()), Map.of());
+        List<JobLink> uses = readable(builds.keySet(), builds);
+        return new Row(token, first(picks), picks.size() - first(picks).size(), first(uses),
+                uses.size() - first(uses).size());
+    }
+
+    private static List<JobLink> first(List<JobLink> links) {
+        return links.subList(0, Math.min(links.size(), JOBS_SHOWN));
     }
 
     /** How many jobs the viewer may read pick or used the token at this credential page. */
     public int jobCount(@NonNull String credentialUrl) {
         Set<String> jobs = new TreeSet<>(picking.getOrDefault(credentialUrl, Set.of()));
         jobs.addAll(using.getOrDefault(credentialUrl, Map.of()).keySet());
-        return readable(jobs, Map.of()).size();
+        Jenkins jenkins = Jenkins.get();
+        return (int) jobs.stream().filter(name -> jenkins.getItemByFullName(name, Job.class) != null).count();
     }
 
     /** The same, for a credential's own form. */

@@ -113,6 +113,21 @@ class TokenUsageTest {
     }
 
     @Test
+    void aLongListNamesTheFirstJobsAndCountsTheRest() throws Exception {
+        for (int i = 0; i < TokenUsage.JOBS_SHOWN + 5; i++) {
+            picking(j.createFreeStyleProject("many-" + i), "shared");
+        }
+
+        TokenUsage.Row row = TokenUsage.compute().getRows().stream()
+                .filter(r -> r.getCredentialId().equals("shared"))
+                .findFirst()
+                .orElseThrow();
+
+        assertEquals(TokenUsage.JOBS_SHOWN, row.picking().size());
+        assertEquals(7, row.morePicking(), "a, team/c and 25 more jobs pick it: 20 named, 7 counted");
+    }
+
+    @Test
     void theHealthPageListsTheJobsAndNeverTheToken() throws Exception {
         String page = j.createWebClient().login("admin").goTo("icr-vcs-tokens/").getWebResponse().getContentAsString();
 
