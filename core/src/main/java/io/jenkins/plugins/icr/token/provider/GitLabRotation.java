@@ -72,7 +72,7 @@ public final class GitLabRotation {
         HttpUrl url = request.endpoint().resolve("personal_access_tokens", "self");
         Credentials used = Credentials.privateToken(request.token());
         ApiResponse self = get(http, url, used, deadline);
-        // As in verification: a proxy in front of a self-managed server may drop PRIVATE-TOKEN (§2.1).
+        // As in verification: a proxy in front of a self-managed server may drop PRIVATE-TOKEN (docs/provider-apis.md §2.1).
         if (self.code() == 401 && !request.endpoint().isPublicService()) {
             Credentials bearer = Credentials.bearer(request.token());
             ApiResponse retried = get(http, url, bearer, deadline);
