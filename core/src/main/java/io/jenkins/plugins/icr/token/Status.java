@@ -32,6 +32,11 @@ public enum Status {
         return exitCode;
     }
 
+    /** Whether iCR can use the token as far as the provider told us. */
+    public boolean accepted() {
+        return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;
+    }
+
     /** How a form should show the verdict: only a token iCR can use as it is is OK. */
     public Severity severity() {
         return switch (this) {

@@ -68,6 +68,11 @@ public final class Verifier {
         });
     }
 
+    /** Renews GitLab tokens with this verifier's client and clock. */
+    public TokenRotator rotator() {
+        return new TokenRotator(http, clock);
+    }
+
     /**
      * A URL carrying the token would hand it to every log on the way, and show it back in every link built on it
      * (the web URL of the fix links is the API base's host and path, less the API suffix).

@@ -103,6 +103,11 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
 
     /** Every request the server received, in order. */
     public List<RecordedRequest> requests() throws InterruptedException {
+        return requestsTo(server);
+    }
+
+    /** Every request a server received and nobody took yet, in order. */
+    static List<RecordedRequest> requestsTo(MockWebServer server) throws InterruptedException {
         List<RecordedRequest> all = new ArrayList<>();
         RecordedRequest next;
         while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {

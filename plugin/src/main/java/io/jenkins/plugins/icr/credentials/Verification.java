@@ -9,6 +9,8 @@ import io.jenkins.plugins.icr.token.Endpoint;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Requirement;
+import io.jenkins.plugins.icr.token.Rotation;
+import io.jenkins.plugins.icr.token.RotationRequest;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
@@ -101,6 +103,12 @@ public final class Verification {
     public static Verdict verify(@NonNull IcrVcsToken token, @CheckForNull String repository)
             throws UnknownProviderException {
         return verify(prepare(token, repository));
+    }
+
+    /** Renews a GitLab token with this Jenkins' client; callers check permissions and claim the credential first. */
+    @NonNull
+    public static Rotation rotate(@NonNull RotationRequest request) {
+        return Holder.VERIFIER.rotator().rotate(request);
     }
 
     /** A bulk verifier sharing this Jenkins' client; it asks afresh and leaves its verdicts in the shared cache. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.VersionProvider.class,
         description = "Checks a GitHub, GitLab or Bitbucket token live for iCR: who it belongs to, its scopes, "
                 + "the missing ones, its expiry, and how to fix it.",
-        subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VerifyCommand.class, RotateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code for a fault of the checker itself, distinct from every verdict's. */
     static final int INTERNAL_ERROR = 70;
@@ -59,6 +59,9 @@ public final class Main implements Callable<Integer> {
         public <K> K create(Class<K> type) throws Exception {
             if (type == VerifyCommand.class) {
                 return type.cast(new VerifyCommand(stdin, env, verifier));
+            }
+            if (type == RotateCommand.class) {
+                return type.cast(new RotateCommand(verifier.rotator()));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -119,6 +119,15 @@ final class VerifyCommand implements Callable<Integer> {
                 description = "The API base itself: https://api.github.com, https://HOST/api/v3, https://HOST/api/v4,"
                         + " https://api.bitbucket.org/2.0, https://HOST/rest/api/1.0.")
         String apiUrl;
+
+        /** The endpoint the options name for a provider; its public service when neither option is given. */
+        static Endpoint endpoint(Where where, Provider provider, boolean allowHttp) throws InvalidInputException {
+            EndpointPolicy policy = allowHttp ? EndpointPolicy.allowingHttp() : EndpointPolicy.httpsOnly();
+            if (where != null && where.apiUrl != null) {
+                return Endpoint.fromApi(provider, where.apiUrl, policy);
+            }
+            return Endpoint.fromServer(provider, where == null ? null : where.server, policy);
+        }
     }
 
     static final class Source {
@@ -172,11 +181,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Endpoint endpoint(Provider chosen) throws InvalidInputException {
-        EndpointPolicy policy = allowHttp ? EndpointPolicy.allowingHttp() : EndpointPolicy.httpsOnly();
-        if (where != null && where.apiUrl != null) {
-            return Endpoint.fromApi(chosen, where.apiUrl, policy);
-        }
-        return Endpoint.fromServer(chosen, where == null ? null : where.server, policy);
+        return Where.endpoint(where, chosen, allowHttp);
     }
 
     private String readToken() {

@@ -9,22 +9,27 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dns;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends the verifier's GET requests. Redirects are never followed here (a 3xx is a verdict, and the token must not
+ * Sends the verifier's GET requests and the one POST of a token rotation. Redirects are never followed here (a 3xx is a verdict, and the token must not
  * reach another host; only {@link MovedRepository} follows one, checked), every call is bounded by the
  * verification's deadline, and host names that resolve to a link-local or metadata address are refused at connect
  * time as well as in the URL.
@@ -35,6 +40,8 @@ public final class Http {
     private static final int MAX_BODY = 1 << 20;
 
     private final OkHttpClient client;
+    /** The same client, except that OkHttp never sends a request a second time on its own. */
+    private final OkHttpClient once;
     private final String userAgent;
 
     /**
@@ -48,6 +55,7 @@ public final class Http {
                 .followSslRedirects(false)
                 .dns(host -> refuseForbidden(host, dns.lookup(host)))
                 .build();
+        this.once = client.newBuilder().retryOnConnectionFailure(false).build();
         this.userAgent = userAgent;
     }
 
@@ -61,11 +69,35 @@ public final class Http {
 
     ApiResponse get(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
             throws Unreachable {
-        Call call = newCall(url, credentials, extraHeaders, deadline);
+        Call call = newCall(client, url, credentials, extraHeaders, null, deadline);
         try (Response response = call.execute()) {
             return read(url, response, credentials);
         } catch (IOException e) {
             throw unreachable(url, e, deadline);
+        }
+    }
+
+    /**
+     * Sends a form POST exactly once. OkHttp would otherwise send it again after a failure on a reused connection,
+     * and a provider may have acted on the first: a second token rotation with the same, by then revoked, token makes
+     * GitLab revoke the new one too (docs/provider-apis.md §2.8).
+     *
+     * @throws Unreachable the request certainly never reached the provider (DNS, connect, TLS handshake)
+     * @throws Unanswered the request may have reached it, but no answer came back
+     */
+    ApiResponse postOnce(HttpUrl url, Credentials credentials, Map<String, String> form, Deadline deadline)
+            throws Unreachable, Unanswered {
+        FormBody.Builder body = new FormBody.Builder();
+        form.forEach(body::add);
+        Call call = newCall(once, url, credentials, List.of(), body.build(), deadline);
+        try (Response response = call.execute()) {
+            return read(url, response, credentials);
+        } catch (IOException e) {
+            Unreachable reason = unreachable(url, e, deadline);
+            if (neverSent(e)) {
+                throw reason;
+            }
+            throw new Unanswered(reason.getMessage());
         }
     }
 
@@ -75,7 +107,7 @@ public final class Http {
         CompletableFuture<ApiResponse> result = new CompletableFuture<>();
         Call call;
         try {
-            call = newCall(url, credentials, extraHeaders, deadline);
+            call = newCall(client, url, credentials, extraHeaders, null, deadline);
         } catch (Unreachable e) {
             result.completeExceptionally(e);
             return result;
@@ -99,8 +131,8 @@ public final class Http {
         return result;
     }
 
-    private Call newCall(HttpUrl url, Credentials credentials, List<String[]> extraHeaders, Deadline deadline)
-            throws Unreachable {
+    private Call newCall(OkHttpClient with, HttpUrl url, Credentials credentials, List<String[]> extraHeaders,
+            RequestBody post, Deadline deadline) throws Unreachable {
         long remaining = deadline.remainingNanos();
         if (remaining <= 0) {
             throw new Unreachable(url.host() + " was not asked: the verification ran out of its "
@@ -108,7 +140,10 @@ public final class Http {
         }
         Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent);
         extraHeaders.forEach(h -> request.header(h[0], h[1]));
-        Call call = client.newCall(credentials.applyTo(request).build());
+        if (post != null) {
+            request.post(post);
+        }
+        Call call = with.newCall(credentials.applyTo(request).build());
         call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
         return call;
     }
@@ -148,6 +183,14 @@ public final class Http {
                     + " s. The provider is slow or down, or a firewall drops the connection.");
         }
         return new Unreachable("The connection to " + host + " failed (" + e.getClass().getSimpleName() + ").");
+    }
+
+    /** Failures that happen before a single byte of the request is written. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof UnknownHostException
+                || e instanceof ConnectException
+                || e instanceof NoRouteToHostException
+                || e instanceof SSLHandshakeException;
     }
 
     private static List<InetAddress> refuseForbidden(String host, List<InetAddress> addresses)

@@ -18,15 +18,19 @@ final class RecordAccess {
     private RecordAccess() {}
 
     static boolean mayView(@NonNull TokenHealthRecord record) {
-        AccessControlled context = contextOf(record);
+        return mayView(record.getContextName());
+    }
+
+    /** The same for a token found in a store, by the full name of the folder that owns it ("" for the root). */
+    static boolean mayView(@CheckForNull String contextName) {
+        AccessControlled context = contextOf(contextName);
         return context != null && context.hasPermission(CredentialsProvider.VIEW);
     }
 
     /** The folder or Jenkins itself, as the current user may see it; null when they may not read the folder. */
     @CheckForNull
-    private static AccessControlled contextOf(TokenHealthRecord record) {
+    private static AccessControlled contextOf(@CheckForNull String name) {
         Jenkins jenkins = Jenkins.get();
-        String name = record.getContextName();
         if (name == null) {
             // Written before records said where they came from: administrators only, until the next sweep.
             return jenkins.hasPermission(Jenkins.ADMINISTER) ? jenkins : null;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.token.Verdict;
 import io.jenkins.plugins.icr.token.VerificationRequest;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -32,6 +34,7 @@ final class Sweeper {
         ConcurrentLinkedQueue<TokenHealthRecord> records = new ConcurrentLinkedQueue<>();
         Map<String, VerificationRequest> requests = new LinkedHashMap<>();
         Map<String, StoredToken> byKey = new LinkedHashMap<>();
+        Map<StoredToken, Verdict> verdicts = new ConcurrentHashMap<>();
         for (StoredToken token : tokens) {
             Verification.Prepared prepared;
             try {
@@ -51,11 +54,13 @@ final class Sweeper {
         Verification.bulk(settings.getPerHost()).verifyAll(requests, DEADLINE, result -> {
             StoredToken token = byKey.get(result.key());
             records.add(TokenHealthRecord.of(token, result.verdict(), store.get(result.key()), now));
+            verdicts.put(token, result.verdict());
             log.printf(
                     "%s (%s): %s%n",
                     token.id(), token.storeName(), result.verdict().status());
         });
         store.replaceAll(records, Instant.now());
+        AutomaticRenewal.renewDue(verdicts, now, log);
         long attention = records.stream()
                 .filter(r -> !r.reasons(now, settings.getWarnDays()).isEmpty())
                 .count();

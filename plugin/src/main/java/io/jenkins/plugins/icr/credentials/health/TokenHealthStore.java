@@ -66,6 +66,12 @@ public final class TokenHealthStore implements Saveable {
                         .orElse(null);
     }
 
+    /** Replaces one credential's record, as after a renewal between two sweeps. */
+    public synchronized void put(@NonNull TokenHealthRecord record) {
+        records.put(record.getKey(), record);
+        save();
+    }
+
     /**
      * When the last sweep ended. A file written before that was kept gives its newest record's time, so that an
      * upgrade does not make every token due at once.

@@ -11,6 +11,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
+import hudson.model.User;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +40,26 @@ final class TokenLocations {
 
     /**
      * The URL of a store's page relative to the Jenkins root, as the records name it; null for a store that is
-     * neither the system store nor a folder's.
+     * neither the system store, a folder's nor a user's.
      */
     @CheckForNull
     static String storeUrl(@NonNull CredentialsStore store) {
         ModelObject context = store.getContext();
-        String contextUrl = context instanceof Jenkins ? "" : context instanceof Item item ? item.getUrl() : null;
+        String contextUrl = context instanceof Jenkins
+                ? ""
+                : context instanceof Item item ? item.getUrl() : context instanceof User user ? user.getUrl() + "/" : null;
         if (contextUrl == null) {
             return null;
         }
         CredentialsStoreAction action = store.getStoreAction();
         return contextUrl + "credentials/store/" + (action == null ? "-" : action.getUrlName()) + "/";
+    }
+
+    /** The tokens kept in the stores this context owns: the root's, a folder's or a user's. */
+    static List<StoredToken> ownedBy(ModelObject context) {
+        List<StoredToken> found = new ArrayList<>();
+        collectOwnStores(context, found);
+        return found;
     }
 
     /** lookupStores also returns the parents' stores; only the ones this context owns are its own. */
@@ -71,7 +81,9 @@ final class TokenLocations {
                             token,
                             contextName,
                             store.getContextDisplayName(),
-                            storeUrl + domain.getUrl() + "credential/" + Util.rawEncode(token.getId()) + "/"));
+                            storeUrl + domain.getUrl() + "credential/" + Util.rawEncode(token.getId()) + "/",
+                            store,
+                            domain));
                 }
             }
         }

@@ -19,6 +19,7 @@ import io.jenkins.plugins.icr.credentials.Forms;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.health.RenewNow;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthRecord;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthStore;
 import io.jenkins.plugins.icr.token.DeclaredServers;
@@ -26,6 +27,8 @@ import io.jenkins.plugins.icr.token.FormatCheck;
 import io.jenkins.plugins.icr.token.GitUsername;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
+import io.jenkins.plugins.icr.token.RenewalPolicy;
+import io.jenkins.plugins.icr.token.RotationRequest;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.io.Serial;
@@ -39,6 +42,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.POST;
 
 /** The stored iCR VCS token: provider, server, login and the token as a {@link Secret}. */
@@ -60,6 +64,14 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
 
     @NonNull
     private String requiredScopes = "";
+
+    /** GitLab only: renew the token by itself before it expires (docs/gitlab.md, "Renewing tokens automatically"). */
+    private boolean renewAutomatically;
+
+    private int renewDaysBefore = RenewalPolicy.DEFAULT_DAYS_BEFORE;
+
+    /** Days the renewed token lives; {@link RenewalPolicy#SAME_LIFETIME} keeps the lifetime it has. */
+    private int renewLifetimeDays = RenewalPolicy.SAME_LIFETIME;
 
     @DataBoundConstructor
     public IcrVcsTokenImpl(
@@ -120,6 +132,47 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
     @DataBoundSetter
     public void setRequiredScopes(@CheckForNull String requiredScopes) {
         this.requiredScopes = Util.fixNull(requiredScopes).strip();
+    }
+
+    public boolean isRenewAutomatically() {
+        return renewAutomatically;
+    }
+
+    @DataBoundSetter
+    public void setRenewAutomatically(boolean renewAutomatically) {
+        this.renewAutomatically = renewAutomatically;
+    }
+
+    /** At least one day; credentials saved before this setting existed read as the default. */
+    public int getRenewDaysBefore() {
+        return renewDaysBefore < 1 ? RenewalPolicy.DEFAULT_DAYS_BEFORE : renewDaysBefore;
+    }
+
+    @DataBoundSetter
+    public void setRenewDaysBefore(int renewDaysBefore) {
+        this.renewDaysBefore = renewDaysBefore;
+    }
+
+    public int getRenewLifetimeDays() {
+        return Math.max(RenewalPolicy.SAME_LIFETIME, Math.min(renewLifetimeDays, RotationRequest.MAX_LIFETIME_DAYS));
+    }
+
+    @DataBoundSetter
+    public void setRenewLifetimeDays(int renewLifetimeDays) {
+        this.renewLifetimeDays = renewLifetimeDays;
+    }
+
+    /** The same credential holding a renewed token: same ID, scope, description and settings. */
+    @NonNull
+    public IcrVcsTokenImpl withToken(@NonNull Secret renewed) throws Descriptor.FormException {
+        IcrVcsTokenImpl copy = new IcrVcsTokenImpl(getScope(), getId(), getDescription(), provider, renewed);
+        copy.serverUrl = serverUrl;
+        copy.login = login;
+        copy.requiredScopes = requiredScopes;
+        copy.renewAutomatically = renewAutomatically;
+        copy.renewDaysBefore = renewDaysBefore;
+        copy.renewLifetimeDays = renewLifetimeDays;
+        return copy;
     }
 
     /** Fields added after a credential was saved load from its XML as their defaults, never as null. */
@@ -276,6 +329,27 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
                     posted.token("token", context),
                     posted.field("requiredScopes"),
                     null)));
+        }
+
+        /** No network and nothing stored: whether the two numbers make a renewal that is not due again at once. */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doCheckRenewLifetimeDays(
+                @QueryParameter String renewDaysBefore, @QueryParameter String value) {
+            return Forms.validation(RenewalPolicy.check(
+                    Util.tryParseNumber(renewDaysBefore, RenewalPolicy.DEFAULT_DAYS_BEFORE).intValue(),
+                    Util.tryParseNumber(value, RenewalPolicy.SAME_LIFETIME).intValue()));
+        }
+
+        /**
+         * The Renew now button: the stored credential with this ID renews itself at GitLab and is replaced in its
+         * store. Credentials/Update on that store is checked before anything else is looked at.
+         */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doRenewNow(
+                @ContextInPath ModelObject context, @QueryParameter String id, StaplerResponse2 response) {
+            return RenewNow.press(context, id, response);
         }
 
         private static Optional<Provider> chosen(String provider) {

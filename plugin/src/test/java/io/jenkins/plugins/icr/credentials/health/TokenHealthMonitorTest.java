@@ -75,7 +75,7 @@ class TokenHealthMonitorTest {
         assertNotNull(form, "the banner is shown");
         HtmlElement item = ((HtmlElement) form.getParentNode()).getElementsByTagName("li").get(0);
         assertEquals(
-                "icr-github (iCR test token) in Jenkins: lacks workflow, notifications. How to fix it",
+                "icr-github (iCR test token) in Jenkins: lacks workflow, notifications — used by no job. How to fix it",
                 item.asNormalizedText());
         assertEquals("MISSING_SCOPES", item.getAttribute("data-status"));
     }
