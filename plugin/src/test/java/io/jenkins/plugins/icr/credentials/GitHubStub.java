@@ -6,6 +6,9 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,10 @@ import org.jvnet.hudson.test.JenkinsRule;
  * or use {@link #started()} with try-with-resources.
  */
 public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+    /** The GitHub-Authentication-Token-Expiration header's format, as GitHub sends it. */
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
     private final Map<String, MockResponse> byToken = new ConcurrentHashMap<>();
     private volatile MockResponse answer = user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications");
     private MockWebServer server;
@@ -92,12 +99,30 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
         return response.build();
     }
 
+    /** A GitHub {@code /user} answer for a classic token with these scopes that expires at that instant. */
+    public static MockResponse expiring(String login, String scopes, Instant expires) {
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .setHeader("X-OAuth-Scopes", scopes)
+                .setHeader("GitHub-Authentication-Token-Expiration", EXPIRY.format(expires))
+                .body("{\"login\":\"" + login + "\"}")
+                .build();
+    }
+
     /** Declares this server, stores a token for it in the system store and returns the credential. */
     public IcrVcsTokenImpl addToken(JenkinsRule j, String id, String token) throws Exception {
         declare();
-        IcrVcsTokenImpl credential =
-                new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, "iCR test token", "github", Secret.fromString(token));
-        credential.setServerUrl(serverUrl());
+        return store(j, id, "iCR test token", "github", serverUrl(), token);
+    }
+
+    /** Stores a token in the system store and returns the credential. */
+    public static IcrVcsTokenImpl store(
+            JenkinsRule j, String id, String description, String provider, String serverUrl, String token)
+            throws Exception {
+        IcrVcsTokenImpl credential = new IcrVcsTokenImpl(
+                CredentialsScope.GLOBAL, id, description, provider, Secret.fromString(token));
+        credential.setServerUrl(serverUrl);
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), credential);
         return credential;
     }

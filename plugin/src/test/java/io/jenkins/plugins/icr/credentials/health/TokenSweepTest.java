@@ -24,8 +24,6 @@ import io.jenkins.plugins.icr.token.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,9 +39,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class TokenSweepTest {
     @RegisterExtension
     final GitHubStub github = new GitHubStub();
-
-    private static final DateTimeFormatter GITHUB_EXPIRY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private JenkinsRule j;
 
@@ -63,15 +58,8 @@ class TokenSweepTest {
     }
 
     private static MockResponse expiringIn(long days) {
-        return new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "application/json")
-                .setHeader("X-OAuth-Scopes", "repo, workflow, notifications")
-                .setHeader(
-                        "github-authentication-token-expiration",
-                        GITHUB_EXPIRY.format(Instant.now().plusSeconds(days * 86_400 + 3_600)))
-                .body("{\"login\":\"octocat\"}")
-                .build();
+        return GitHubStub.expiring(
+                "octocat", "repo, workflow, notifications", Instant.now().plusSeconds(days * 86_400 + 3_600));
     }
 
     @Test
