@@ -77,7 +77,8 @@ class IcrVcsTokenImplTest {
                 .iterator()
                 .next()
                 .addCredentials(Domain.global(), token("github", "", value));
-        JenkinsRule.WebClient client = j.createWebClient();
+        // The pages as served: the update dialog is a fragment whose scripts only run inside the page that loads it.
+        JenkinsRule.WebClient client = j.createWebClient().withJavaScriptEnabled(false);
         for (String page : new String[] {
             "credentials/store/system/domain/_/credential/icr/",
             "credentials/store/system/domain/_/credential/icr/updateDialog"
