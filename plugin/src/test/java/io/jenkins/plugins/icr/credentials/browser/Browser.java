@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,15 +191,31 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         element.click();
     }
 
-    /** Scrolls the element, inside whatever scrolls around it (a dialog, the page), to the bottom of the view. */
+    /**
+     * Scrolls the element, inside whatever scrolls around it (a dialog, the page), to the middle of the view, clear of
+     * sticky headers and button bars.
+     */
     public void reveal(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'});", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
-    /** A picture of one element for the documentation, without the focus ring of the field last typed into. */
-    public void screenshot(String name, WebElement element) throws IOException {
+    /**
+     * A picture for the documentation of the smallest rectangle holding these elements (a page's title and its table,
+     * say), without the focus ring of the field last typed into.
+     */
+    public void screenshot(String name, WebElement... parts) throws IOException {
         ((JavascriptExecutor) driver).executeScript("document.activeElement?.blur();");
-        byte[] png = element.getScreenshotAs(OutputType.BYTES);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clip = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript("const rects = Array.from(arguments).map(e => e.getBoundingClientRect());"
+                        + "const left = Math.min(...rects.map(r => r.left)), top = Math.min(...rects.map(r => r.top));"
+                        + "return {x: left + scrollX, y: top + scrollY, scale: 1,"
+                        + " width: Math.max(...rects.map(r => r.right)) - left,"
+                        + " height: Math.max(...rects.map(r => r.bottom)) - top};",
+                        (Object[]) parts);
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "clip", clip, "captureBeyondViewport", true));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         Path file = screenshotDir().resolve(name + ".png");
         Files.write(file, png);
         System.out.println("screenshot: " + file.toAbsolutePath());

@@ -78,11 +78,16 @@ class CredentialFormBrowserTest {
         return dialog;
     }
 
-    /** Presses Verify token and returns the verdict once it shows this status, scrolled into view. */
+    /** Presses Verify token and returns the verdict once it shows this status. */
     private WebElement verify(WebElement dialog, String status) {
         browser.click(dialog.findElement(By.cssSelector("button[data-validate-button-method='verify']")));
-        WebElement verdict = browser.visible(By.cssSelector(".icr-verdict-" + status));
-        return verdict;
+        return browser.visible(By.cssSelector(".icr-verdict-" + status));
+    }
+
+    /** The dialog with its verdict in view, for the documentation. */
+    private void screenshot(String name, WebElement dialog, WebElement verdict) throws Exception {
+        browser.reveal(verdict);
+        browser.screenshot(name, dialog);
     }
 
     @Test
@@ -103,7 +108,7 @@ class CredentialFormBrowserTest {
         assertTrue(preselected.containsAll(List.of("workflow", "notifications")), "fix link scopes: " + preselected);
         assertTokenNowhere(token);
         assertEquals("Bearer " + token, github.server().takeRequest().getHeaders().get("Authorization"));
-        browser.screenshot("credential-github", dialog);
+        screenshot("credential-github", dialog, verdict);
     }
 
     /** The scopes the verdict's fix link ticks on the provider's new-token page. */
@@ -155,7 +160,7 @@ class CredentialFormBrowserTest {
         assertTrue(text.contains(ACCOUNT) && text.contains("api"), text);
         assertTrue(PageText.showsDate(text, expires), "the expiry date: " + text);
         assertTokenNowhere(token);
-        browser.screenshot("credential-gitlab", dialog);
+        screenshot("credential-gitlab", dialog, verdict);
     }
 
     @Test
@@ -172,7 +177,7 @@ class CredentialFormBrowserTest {
 
         assertTrue(verdict.getText().contains(ACCOUNT), verdict.getText());
         assertTokenNowhere(token);
-        browser.screenshot("credential-bitbucket-data-center", dialog);
+        screenshot("credential-bitbucket-data-center", dialog, verdict);
     }
 
     /** Bitbucket Cloud cannot be pointed at a local server; its form's own checks need none and say what to type. */

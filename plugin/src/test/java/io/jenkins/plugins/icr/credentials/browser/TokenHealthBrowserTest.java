@@ -70,7 +70,7 @@ class TokenHealthBrowserTest {
         assertTrue(PageText.showsDate(release, LocalDate.ofInstant(expires, ZoneOffset.UTC)), release);
         assertTrue(rows.get("icr-ci").contains(ACCOUNT) && !lower(rows.get("icr-ci")).contains("reject"));
         assertTokensNowhere(expiring, rejected, valid);
-        browser.screenshot("token-health-page", browser.visible(By.id("main-panel")));
+        browser.screenshot("token-health-page", browser.visible(By.cssSelector(".jenkins-app-bar")), table());
 
         WebElement banner = banner();
         assertTrue(linksTo(banner, "icr-nightly") && linksTo(banner, "icr-release"), banner.getText());
@@ -109,12 +109,15 @@ class TokenHealthBrowserTest {
 
     /** The table's rows in the order the browser shows them (after its sorting script ran): credential id → text. */
     private Map<String, String> rows() {
-        WebElement table = browser.visible(By.xpath("//table[.//a[contains(@href, '/credential/')]]"));
         Map<String, String> rows = new LinkedHashMap<>();
-        for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
+        for (WebElement row : table().findElements(By.cssSelector("tbody tr"))) {
             rows.put(row.findElement(By.cssSelector("a[href*='/credential/']")).getText(), row.getText());
         }
         return rows;
+    }
+
+    private WebElement table() {
+        return browser.visible(By.xpath("//table[.//a[contains(@href, '/credential/')]]"));
     }
 
     /** Our monitor's message on Manage Jenkins, among whatever other monitors say there. */
