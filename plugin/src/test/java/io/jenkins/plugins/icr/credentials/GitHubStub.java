@@ -101,9 +101,7 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
 
     /** octocat's token with these scopes, expiring then: GitHub names the expiry in a header of its own format. */
     public static MockResponse expiring(String scopes, Instant expiresAt) {
-        return userBuilder(200, "{\"login\":\"octocat\"}", scopes)
-                .setHeader("github-authentication-token-expiration", GITHUB_EXPIRY.format(expiresAt))
-                .build();
+        return expiring("octocat", scopes, expiresAt);
     }
 
     private static MockResponse.Builder userBuilder(int code, String body, String scopes) {
@@ -120,6 +118,13 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
     /** Every token this server was sent, in order. */
     public List<String> receivedTokens() {
         return List.copyOf(received);
+    }
+
+    /** A GitHub {@code /user} answer for a classic token of that login with these scopes, expiring then. */
+    public static MockResponse expiring(String login, String scopes, Instant expires) {
+        return userBuilder(200, "{\"login\":\"" + login + "\"}", scopes)
+                .setHeader("github-authentication-token-expiration", GITHUB_EXPIRY.format(expires))
+                .build();
     }
 
     /** Declares this server, stores a token for it in the system store and returns the credential. */
@@ -147,6 +152,17 @@ public final class GitHubStub implements BeforeEachCallback, AfterEachCallback, 
         IcrVcsTokenImpl credential =
                 new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, "iCR test token", "github", Secret.fromString(token));
         credential.setServerUrl(serverUrl());
+        return credential;
+    }
+
+    /** Stores a token in the system store and returns the credential. */
+    public static IcrVcsTokenImpl store(
+            JenkinsRule j, String id, String description, String provider, String serverUrl, String token)
+            throws Exception {
+        IcrVcsTokenImpl credential = new IcrVcsTokenImpl(
+                CredentialsScope.GLOBAL, id, description, provider, Secret.fromString(token));
+        credential.setServerUrl(serverUrl);
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), credential);
         return credential;
     }
 

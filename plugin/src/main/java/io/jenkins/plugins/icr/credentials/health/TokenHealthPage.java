@@ -107,6 +107,7 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
             };
         }
 
+        /** 0 fine, 1 warning, 2 error; the table's initial sort ("up", descending in sortable.js) puts errors first. */
         public int getLevelRank() {
             return level().ordinal();
         }
