@@ -112,7 +112,7 @@ public final class BulkVerifier {
         return verdict;
     }
 
-    /** GitHub and GitLab say how much of the window is left and when it resets (providers.md §1.7). */
+    /** GitHub and GitLab say how much of the window is left and when it resets (docs/provider-apis.md §1.7). */
     private void pauseIfNeeded(Lane<?> lane, Verdict verdict) {
         RateLimit limit = verdict.rateLimit();
         boolean low = limit.remaining() != null && limit.remaining() < rateLimitFloor;

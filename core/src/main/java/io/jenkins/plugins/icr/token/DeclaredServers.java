@@ -6,8 +6,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Where a stored token may be sent: its provider's public service, or a server an administrator declared
- * (jenkins.md §4 rule 4). Anyone who can edit a credential but not declare servers can then never point a token
- * at a host of their choosing.
+ * (docs/security.md, "Where a token is sent"). Anyone who can edit a credential but not declare servers can then
+ * never point a token at a host of their choosing.
  */
 public final class DeclaredServers {
     /** A self-hosted server an administrator declared. */

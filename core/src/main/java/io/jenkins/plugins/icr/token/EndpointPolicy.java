@@ -9,7 +9,7 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * Which URLs a token may be sent to (DESIGN.md §3): https unless plain http is explicitly allowed; no credentials,
+ * Which URLs a token may be sent to (docs/security.md): https unless plain http is explicitly allowed; no credentials,
  * query or fragment in a base URL; never a link-local or cloud-metadata address, where a token would be handed to
  * whatever answers inside the cloud host.
  */

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * How to repair what a verdict found: a link that opens the provider's page (with the scopes pre-selected where
- * the provider supports it, providers.md §6), and the steps to follow there. The link is null where no page helps.
+ * the provider supports it, docs/provider-apis.md §6), and the steps to follow there. The link is null where no page helps.
  * A step names the link where it belongs in its sentence, by the words in brackets ("…, or [create a new one].");
  * a page makes those words the link, text shows them plain.
  */

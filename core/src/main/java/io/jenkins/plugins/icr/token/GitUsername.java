@@ -2,7 +2,7 @@ package io.jenkins.plugins.icr.token;
 
 /**
  * The username git over HTTPS expects with a token, which is not always the one the REST API takes: an Atlassian
- * API token authenticates the API with the account email but git with a fixed name (providers.md §3.2, §3.4).
+ * API token authenticates the API with the account email but git with a fixed name (docs/provider-apis.md §3.2, §3.4).
  */
 public final class GitUsername {
     private GitUsername() {}

@@ -5,7 +5,7 @@ import java.util.Optional;
 import okhttp3.Headers;
 
 /**
- * What a provider said of its rate limit: GitHub and Bitbucket send {@code x-ratelimit-*} (providers.md §1.7),
+ * What a provider said of its rate limit: GitHub and Bitbucket send {@code x-ratelimit-*} (docs/provider-apis.md §1.7),
  * GitLab {@code RateLimit-*}; a 429 may carry {@code Retry-After} in seconds.
  */
 public record RateLimit(Integer remaining, Instant reset) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The scopes iCR needs, per token kind (DESIGN.md §3), unless a credential overrides them. The GitHub classic set is
- * the one the iCR CI/CD guide asks for (providers.md §5); the Bitbucket sets are a project decision, since iCR
+ * The scopes iCR needs, per token kind (docs/provider-apis.md §5), unless a credential overrides them. The GitHub classic set is
+ * the one the iCR CI/CD guide asks for (docs/provider-apis.md §5); the Bitbucket sets are a project decision, since iCR
  * documents none: read the account, read and write repositories and pull requests.
  */
 public final class Requirement {
@@ -20,7 +20,7 @@ public final class Requirement {
     public static List<String> defaultFor(TokenKind kind) {
         return switch (kind) {
             case GITHUB_CLASSIC, UNKNOWN -> List.of("repo", "workflow", "notifications");
-            // Fine-grained permissions, as GitHub names them in X-Accepted-GitHub-Permissions (providers.md §1.9).
+            // Fine-grained permissions, as GitHub names them in X-Accepted-GitHub-Permissions (docs/provider-apis.md §1.9).
             case GITHUB_FINE_GRAINED -> List.of("metadata:read", "contents:write", "pull_requests:write", "workflows:write");
             case GITLAB_PAT -> List.of("api");
             case BITBUCKET_API_TOKEN -> List.of(

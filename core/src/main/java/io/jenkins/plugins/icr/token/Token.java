@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * A token as pasted, trimmed of the surrounding whitespace and line breaks that copy and paste adds
- * (providers.md §7.1). Its value is only handed out through {@link #reveal()}, for a request header;
+ * (docs/provider-apis.md §7.1). Its value is only handed out through {@link #reveal()}, for a request header;
  * {@link #toString()} never shows it.
  */
 public final class Token {

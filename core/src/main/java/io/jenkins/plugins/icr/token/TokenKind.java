@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a token is, as far as its prefix and provider tell (providers.md §1.3, §2.6, §3, §4). Prefixes are hints
- * used to classify, never to reject on length or charset (providers.md §7.7).
+ * What a token is, as far as its prefix and provider tell (docs/provider-apis.md §1.3, §2.6, §3, §4). Prefixes are hints
+ * used to classify, never to reject on length or charset (docs/provider-apis.md §7.7).
  */
 public enum TokenKind {
     GITHUB_CLASSIC("github-classic", "GitHub personal access token (classic)"),
@@ -123,7 +123,7 @@ public enum TokenKind {
         };
     }
 
-    // providers.md §7.4: app passwords need the Bitbucket username, API tokens the Atlassian account email.
+    // docs/provider-apis.md §7.4: app passwords need the Bitbucket username, API tokens the Atlassian account email.
     public static void checkUsername(TokenKind kind, String username) throws InvalidInputException {
         if (!kind.needsUsername()) {
             return;

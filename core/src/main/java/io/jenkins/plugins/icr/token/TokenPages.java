@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The provider pages that create or repair a token, with the required scopes pre-selected where the provider
- * supports it (providers.md §6), and the steps to take there.
+ * supports it (docs/provider-apis.md §6), and the steps to take there.
  */
 final class TokenPages {
     private static final String NAME = "iCR Jenkins";
@@ -33,7 +33,7 @@ final class TokenPages {
                         .build().toString(), steps);
             }
             case GITHUB_FINE_GRAINED -> {
-                // GitHub removed the documented prefill of fine-grained tokens (providers.md §6): steps instead.
+                // GitHub removed the documented prefill of fine-grained tokens (docs/provider-apis.md §6): steps instead.
                 steps.add("[Create a fine-grained token]; choose the resource owner and the repositories iCR works on.");
                 steps.add("Under Repository permissions give: " + String.join(", ", required) + ".");
                 steps.add("Generate the token and paste it into the credential.");

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * Bitbucket Cloud: {@code GET /2.0/user} with Basic {@code username:token} for app passwords and API tokens; access
  * tokens (Bearer) belong to a repository, so with a repository given they read it instead, and without one the
- * 403 that {@code /user} gives them still carries their scopes and credential type (providers.md §3.3, §3.4).
+ * 403 that {@code /user} gives them still carries their scopes and credential type (docs/provider-apis.md §3.3, §3.4).
  */
 final class BitbucketCloudCheck implements Check {
-    /** Atlassian removed app passwords on this day, after brownouts from 2026-06-09 (providers.md §3.1). */
+    /** Atlassian removed app passwords on this day, after brownouts from 2026-06-09 (docs/provider-apis.md §3.1). */
     static final Instant APP_PASSWORDS_REMOVED = Instant.parse("2026-07-28T00:00:00Z");
 
     private static final Instant BROWNOUTS_START = Instant.parse("2026-06-09T00:00:00Z");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Bitbucket Data Center: {@code GET /rest/api/1.0/application-properties} with Bearer names the token's user in the
- * {@code X-AUSERNAME} header (providers.md §4). Project and repository tokens have no user, so a given repository is
+ * {@code X-AUSERNAME} header (docs/provider-apis.md §4). Project and repository tokens have no user, so a given repository is
  * read as well. The server never lists a token's permissions.
  */
 final class BitbucketDataCenterCheck implements Check {

@@ -6,7 +6,7 @@ import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.VerificationRequest;
 import java.time.Clock;
 
-/** One provider's way of asking about a token, with the fewest requests it allows (providers.md §0). */
+/** One provider's way of asking about a token, with the fewest requests it allows (docs/provider-apis.md §0). */
 sealed interface Check permits GitHubCheck, GitLabCheck, BitbucketCloudCheck, BitbucketDataCenterCheck {
 
     /** Everything a check needs for one verification. */

@@ -5,7 +5,7 @@ import io.jenkins.plugins.icr.token.Token;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Request;
 
-/** How a request authenticates (providers.md §1.2, §2.1, §3, §4). The token goes in a header, never in a URL. */
+/** How a request authenticates (docs/provider-apis.md §1.2, §2.1, §3, §4). The token goes in a header, never in a URL. */
 final class Credentials {
     private final String header;
     private final String value;

@@ -13,8 +13,8 @@ import okhttp3.HttpUrl;
 
 /**
  * GitHub (github.com, GHE.com, Enterprise Server): one {@code GET /user} tells a classic token's login, scopes and
- * expiry (providers.md §1.4). Fine-grained tokens list no permissions, so when a repository is given they get
- * read probes instead, and their write permissions stay unverifiable (providers.md §1.9).
+ * expiry (docs/provider-apis.md §1.4). Fine-grained tokens list no permissions, so when a repository is given they get
+ * read probes instead, and their write permissions stay unverifiable (docs/provider-apis.md §1.9).
  */
 final class GitHubCheck implements Check {
     private static final List<String[]> HEADERS = List.of(
@@ -38,7 +38,7 @@ final class GitHubCheck implements Check {
         answer = withExpiry(answer, user.header("github-authentication-token-expiration"));
         answer = withUnauthorizedOrganizations(answer, user);
         if (kind == TokenKind.GITHUB_CLASSIC) {
-            // A token with no scopes sends an empty or missing header (providers.md §1.4).
+            // A token with no scopes sends an empty or missing header (docs/provider-apis.md §1.4).
             answer = answer.granted(ScopeRules.parse(scopes));
         } else if (kind == TokenKind.GITHUB_FINE_GRAINED) {
             answer = answer.unreported("GitHub does not list a fine-grained token's permissions; write permissions"
@@ -65,7 +65,7 @@ final class GitHubCheck implements Check {
     }
 
     /**
-     * providers.md §1.9: the repository, one branch and one pull request, read in parallel. 200 proves read access;
+     * docs/provider-apis.md §1.9: the repository, one branch and one pull request, read in parallel. 200 proves read access;
      * a refusal names the missing permission in X-Accepted-GitHub-Permissions.
      */
     private Answer.Accepted probeFineGrained(Answer.Accepted answer, Credentials credentials, Context c)
@@ -113,7 +113,7 @@ final class GitHubCheck implements Check {
         RateLimit rateLimit = c.rateLimit(response);
         String said = response.providerMessage();
         if (response.code() == 401) {
-            // GitHub answers the same way for invalid, expired and revoked tokens (providers.md §1.8).
+            // GitHub answers the same way for invalid, expired and revoked tokens (docs/provider-apis.md §1.8).
             throw new Refusal(Status.REJECTED, c.kind(), "GitHub refused the token" + ApiText.quoted(said)
                     + ": it is invalid, expired or revoked.", null, rateLimit);
         }

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Parses {@code github-authentication-token-expiration}. GitHub does not document the format; clients have seen
- * {@code 2027-10-12 09:00:00 UTC} and {@code 2027-03-31 00:00:00 +0900}, so both are accepted (providers.md §1.6).
+ * {@code 2027-10-12 09:00:00 UTC} and {@code 2027-03-31 00:00:00 +0900}, so both are accepted (docs/provider-apis.md §1.6).
  */
 final class GitHubExpiry {
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");

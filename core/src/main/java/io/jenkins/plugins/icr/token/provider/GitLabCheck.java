@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * GitLab (.com and self-managed): {@code GET /personal_access_tokens/self} answers for any scope with the token's
  * scopes, state and expiry; {@code GET /user}, sent alongside, adds the username when a scope allows it
- * (providers.md §2.2, §2.7). Servers older than 15.5 lack {@code /self}: their tokens are verified by {@code /user}
+ * (docs/provider-apis.md §2.2, §2.7). Servers older than 15.5 lack {@code /self}: their tokens are verified by {@code /user}
  * alone, with the scopes unknown.
  */
 final class GitLabCheck implements Check {
@@ -22,7 +22,7 @@ final class GitLabCheck implements Check {
     public Answer.Accepted check(Context c) throws Refusal, Unreachable {
         Credentials privateToken = Credentials.privateToken(c.request().token());
         Pair answers = ask(c, privateToken);
-        // Some proxies drop custom headers (providers.md §2.1): a self-managed server gets one more try with Bearer.
+        // Some proxies drop custom headers (docs/provider-apis.md §2.1): a self-managed server gets one more try with Bearer.
         if (answers.self().code() == 401 && !c.request().endpoint().isPublicService()) {
             Pair bearer = ask(c, Credentials.bearer(c.request().token()));
             answers = bearer.self().code() == 401 ? answers : bearer;
@@ -95,7 +95,7 @@ final class GitLabCheck implements Check {
         }
     }
 
-    /** The rack-oauth2 descriptions of providers.md §2.4, told in the admin's terms. */
+    /** The rack-oauth2 descriptions of docs/provider-apis.md §2.4, told in the admin's terms. */
     private static String rejection(String said) {
         String base = "GitLab refused the token";
         if (said == null) {
