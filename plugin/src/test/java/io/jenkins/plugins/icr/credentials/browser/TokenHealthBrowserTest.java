@@ -66,7 +66,7 @@ class TokenHealthBrowserTest {
         assertEquals(List.of("icr-nightly", "icr-release", "icr-ci"), List.copyOf(rows.keySet()), "worst first");
         assertTrue(lower(rows.get("icr-nightly")).contains("reject"), rows.get("icr-nightly"));
         String release = rows.get("icr-release");
-        assertTrue(release.contains(ACCOUNT) && lower(release).contains("expir"), release);
+        assertTrue(release.contains(ACCOUNT), release);
         assertTrue(PageText.showsDate(release, LocalDate.ofInstant(expires, ZoneOffset.UTC)), release);
         assertTrue(rows.get("icr-ci").contains(ACCOUNT) && !lower(rows.get("icr-ci")).contains("reject"));
         assertTokensNowhere(expiring, rejected, valid);
