@@ -255,7 +255,12 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         public ListBoxModel doFillServerUrlItems(
                 @ContextInPath ModelObject context, @QueryParameter String provider, @QueryParameter String serverUrl) {
             checkCanEditCredentials(context);
-            return chosen(provider).map(p -> ServerChoices.of(p, serverUrl)).orElseGet(ListBoxModel::new);
+            // In a browser the provider list fills itself at the same moment as this one, and then shows its first
+            // entry without a change event: a blank provider is that first entry, not "no provider".
+            Optional<Provider> shown = Util.fixEmptyAndTrim(provider) == null
+                    ? Optional.of(Provider.values()[0])
+                    : chosen(provider);
+            return shown.map(p -> ServerChoices.of(p, serverUrl)).orElseGet(ListBoxModel::new);
         }
 
         @POST
