@@ -27,6 +27,7 @@ import io.jenkins.plugins.icr.token.FormatCheck;
 import io.jenkins.plugins.icr.token.GitUsername;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
+import io.jenkins.plugins.icr.token.Requirement;
 import io.jenkins.plugins.icr.token.RenewalPolicy;
 import io.jenkins.plugins.icr.token.RotationRequest;
 import io.jenkins.plugins.icr.token.Token;
@@ -292,6 +293,14 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
                     .map(p -> Forms.validation(
                             FormatCheck.token(p, posted.token("value", context), posted.field("login"))))
                     .orElseGet(FormValidation::ok);
+        }
+
+        /** No network: the scopes the field names once parsed, or the name it refuses (written out, escaped). */
+        @POST
+        @Restricted(DoNotUse.class) // WebOnly
+        public FormValidation doCheckRequiredScopes(@ContextInPath ModelObject context, @QueryParameter String value) {
+            checkCanEditCredentials(context);
+            return Forms.validation(Requirement.check(PostedCredential.current().field("value")));
         }
 
         /**

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.icr.credentials.FormPosts.post;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import io.jenkins.plugins.icr.token.TestTokens;
@@ -28,7 +29,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class IcrVcsTokenFormSecurityTest {
-    private static final List<String> METHODS = List.of("verify", "checkToken", "checkLogin", "checkServerUrl");
+    private static final List<String> METHODS = List.of("verify", "checkToken", "checkLogin", "checkServerUrl", "checkRequiredScopes");
 
     private JenkinsRule j;
     private MockWebServer attacker;
@@ -84,9 +85,19 @@ class IcrVcsTokenFormSecurityTest {
                 checks.add(() -> assertFalse(response.getContentAsString().contains(token), method + " as " + user));
             }
         }
-        assertEquals(24, checks.size());
+        assertEquals(6 * METHODS.size(), checks.size());
         assertAll(checks);
         assertEquals(0, attacker.getRequestCount(), "nothing was sent anywhere");
+    }
+
+    @Test
+    void requiredScopesAreReadAsTheVerifierWillReadThem() throws Exception {
+        String parsed = post(j, "editor", IcrVcsTokenImpl.class, "checkRequiredScopes", Map.of("value", " repo,  workflow "))
+                .getContentAsString();
+        assertTrue(parsed.contains("Required: repo, workflow."), parsed);
+        String refused = post(j, "editor", IcrVcsTokenImpl.class, "checkRequiredScopes", Map.of("value", "repo, work\u0007flow"))
+                .getContentAsString();
+        assertTrue(refused.contains("error") && refused.contains("\\u0007"), refused);
     }
 
     @Test
