@@ -4,10 +4,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AdministrativeMonitor;
 import java.util.List;
-import jenkins.model.Jenkins;
 
 /**
- * Tells administrators (Overall/Manage) at once when a renewal needs them: a new token its store has not saved yet,
+ * Tells administrators (Overall/Administer, the monitor's default: its entries name credentials of every folder's
+ * store, unfiltered) at once when a renewal needs them: a new token its store has not saved yet,
  * a token lost to a renewal cut short, a renewal whose outcome is still unknown, or an automatic renewal GitLab
  * refused. It reads the journal in memory only.
  */
@@ -35,15 +35,5 @@ public final class TokenRenewalMonitor extends AdministrativeMonitor {
                     case RENEWED -> false;
                 })
                 .toList();
-    }
-
-    @Override
-    public void checkRequiredPermission() {
-        Jenkins.get().checkPermission(Jenkins.MANAGE);
-    }
-
-    @Override
-    public boolean hasRequiredPermission() {
-        return Jenkins.get().hasPermission(Jenkins.MANAGE);
     }
 }

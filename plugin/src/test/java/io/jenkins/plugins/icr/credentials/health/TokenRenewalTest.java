@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.ExtensionList;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.icr.credentials.Leaks;
@@ -21,10 +24,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Renewal of stored GitLab tokens by the sweep, against a local GitLab that rotates and detects reuse. */
@@ -58,6 +63,21 @@ class TokenRenewalTest {
         for (String token : tokens) {
             assertFalse(output.contains(token), "a token in: " + output);
             assertEquals(List.of(), Leaks.filesContaining(j.jenkins.getRootDir().toPath(), token), "a token on disk");
+        }
+    }
+
+    @Test
+    void renewalProblemsAreForAdministratorsOnly() {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Jenkins.MANAGE).everywhere().to("manager")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        // The entries name credentials of every folder's store, which Overall/Manage does not let one see.
+        try (ACLContext ignored = ACL.as2(User.getById("manager", true).impersonate2())) {
+            assertFalse(monitor().hasRequiredPermission());
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertTrue(monitor().hasRequiredPermission());
         }
     }
 
