@@ -9,6 +9,7 @@ import io.jenkins.plugins.icr.token.GitLabServer;
 import io.jenkins.plugins.icr.token.GitLabServer.AfterRotation;
 import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
+import io.jenkins.plugins.icr.token.RotationRequest;
 import io.jenkins.plugins.icr.token.VerdictCache;
 import io.jenkins.plugins.icr.token.Verifier;
 import io.jenkins.plugins.icr.token.provider.Http;
@@ -44,10 +45,14 @@ class RotateCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run rotate(Path file, String... extra) throws Exception {
-        String before = Files.exists(file) ? Files.readString(file) : "";
         List<String> args = new ArrayList<>(List.of("rotate", "--api-url", gitlab.apiUrl(), "--allow-http",
                 "--token-file", file.toString()));
         args.addAll(List.of(extra));
+        return run(file, args);
+    }
+
+    private Run run(Path file, List<String> args) throws Exception {
+        String before = Files.isRegularFile(file) ? Files.readString(file) : "";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(ProviderServer.NOW, ZoneOffset.UTC);
@@ -55,7 +60,7 @@ class RotateCommandTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new Verifier(Http.defaultClient(), clock, new VerdictCache(Duration.ZERO, clock)));
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        String after = Files.exists(file) ? Files.readString(file).strip() : "";
+        String after = Files.isRegularFile(file) ? Files.readString(file).strip() : "";
         for (String secret : List.of(before.strip(), after)) {
             assertFalse(!secret.isEmpty() && (run.out().contains(secret) || run.err().contains(secret)),
                     "a token leaked: " + run);
@@ -190,5 +195,74 @@ class RotateCommandTest {
                 "atomically", "8 unknown")) {
             assertTrue(run.out().contains(text), text + " in " + run.out());
         }
+    }
+
+    @Test
+    void aFileWithoutAFinalNewlineGetsTheNewTokenWithoutOne() throws Exception {
+        String old = gitlab.issueExpiringSoon();
+        Path file = tokenFile(old, "rw-------");
+        Files.writeString(file, old);
+
+        Run run = rotate(file);
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(gitlab.successorOf(old), Files.readString(file), "the file keeps its shape: no newline added");
+    }
+
+    @Test
+    void theProviderMayBeNamedAsGitlab() throws Exception {
+        String old = gitlab.issueExpiringSoon();
+        Path file = tokenFile(old, "rw-------");
+
+        Run run = rotate(file, "--provider", "gitlab");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(gitlab.successorOf(old) + "\n", Files.readString(file));
+    }
+
+    @Test
+    void aDirectoryOrAFileOver64KiBIsRefusedBeforeAnyRequest() throws Exception {
+        Path big = dir.resolve("big");
+        Files.writeString(big, "x".repeat(TokenFile.MAX_BYTES + 1));
+
+        for (Path notAToken : List.of(dir, big)) {
+            Run run = rotate(notAToken);
+
+            assertEquals(2, run.exit(), run.toString());
+            assertEquals(List.of("error: --token-file must name a readable file of at most 64 KiB.",
+                    "Run with --help for the options."), run.err().lines().toList());
+        }
+        assertEquals(List.of("big"), filesInDir(), "no temporary file is made for what is not a token file");
+        assertTrue(gitlab.requests().isEmpty());
+    }
+
+    @Test
+    void aTimeoutBelowOneSecondOrALifetimeOverTheMaximumIsRefusedBeforeAnyRequest() throws Exception {
+        Path file = tokenFile(gitlab.issueExpiringSoon(), "rw-------");
+        String tooLong = String.valueOf(RotationRequest.MAX_LIFETIME_DAYS + 1);
+
+        for (Run run : List.of(rotate(file, "--timeout", "0"), rotate(file, "--lifetime-days", tooLong))) {
+            assertEquals(2, run.exit(), run.toString());
+            assertEquals(List.of("error: --timeout takes at least 1 second and --lifetime-days 1 to 400 days.",
+                    "Run with --help for the options."), run.err().lines().toList());
+        }
+        assertTrue(gitlab.requests().isEmpty());
+        assertEquals(List.of("gitlab-token"), filesInDir());
+    }
+
+    @Test
+    void aPlainHttpApiWithoutAllowHttpRenewsNothingAndLeavesNoTemporaryFile() throws Exception {
+        String old = gitlab.issueExpiringSoon();
+        Path file = tokenFile(old, "rw-------");
+
+        Run run = run(file, List.of("rotate", "--api-url", gitlab.apiUrl(), "--token-file", file.toString()));
+
+        assertEquals(2, run.exit(), run.toString());
+        assertEquals("The URL must start with https://; tokens are only sent over an encrypted connection.",
+                run.out().strip());
+        assertEquals("", run.err());
+        assertEquals(old + "\n", Files.readString(file));
+        assertEquals(List.of("gitlab-token"), filesInDir(), "the temporary file made beforehand is removed");
+        assertTrue(gitlab.requests().isEmpty());
     }
 }

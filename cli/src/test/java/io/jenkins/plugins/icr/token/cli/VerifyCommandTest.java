@@ -277,6 +277,17 @@ class VerifyCommandTest {
         assertEquals(0, github.server().getRequestCount());
     }
 
+    @Test
+    void bitbucketDataCenterWithoutAServerIsInvalidInputSayingToGiveOne() {
+        Run run = run("", "verify", "--provider", "bitbucket-dc", "--token-env", "TOKEN");
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("INVALID_INPUT: Bitbucket Data Center is self-hosted: give the URL of your"
+                + " server, for example https://bitbucket.example.com.\n"), run.out());
+        assertEquals("", run.err());
+        assertEquals(0, github.server().getRequestCount());
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> all = new ArrayList<>();
         names.forEachRemaining(all::add);
