@@ -3,7 +3,7 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
-import io.jenkins.plugins.icr.credentials.StatusWords;
+import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Status;

@@ -1,8 +1,10 @@
-package io.jenkins.plugins.icr.credentials;
+package io.jenkins.plugins.icr.credentials.internal;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import io.jenkins.plugins.icr.credentials.IcrVcsServers;
+import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.token.BulkVerifier;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Endpoint;
