@@ -161,6 +161,7 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
 
     /** The same credential holding a renewed token: same ID, scope, description and settings. */
     @NonNull
+    @Restricted(NoExternalUse.class)
     public IcrVcsTokenImpl withToken(@NonNull Secret renewed) throws Descriptor.FormException {
         IcrVcsTokenImpl copy = new IcrVcsTokenImpl(getScope(), getId(), getDescription(), provider, renewed);
         copy.serverUrl = serverUrl;

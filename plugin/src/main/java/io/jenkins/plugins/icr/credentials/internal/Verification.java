@@ -46,6 +46,7 @@ public final class Verification {
     }
 
     /** Either a request to send or the verdict that refused it before any request. */
+    @Restricted(NoExternalUse.class)
     public record Prepared(
             @CheckForNull VerificationRequest request,
             @CheckForNull Verdict refused) {}
@@ -143,6 +144,7 @@ public final class Verification {
      * A stored credential names a provider this plugin does not know. An AbortException, so that a build step that
      * meets one fails with the message alone.
      */
+    @Restricted(NoExternalUse.class)
     public static final class UnknownProviderException extends AbortException {
         private static final long serialVersionUID = 1L;
 
