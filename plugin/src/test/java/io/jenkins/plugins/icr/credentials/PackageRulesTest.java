@@ -34,7 +34,10 @@ class PackageRulesTest {
 
     @Test
     void noPackageDependsOnItselfThroughAnother() {
-        slices().matching("io.jenkins.plugins.icr.(**)").should().beFreeOfCycles().check(MAIN);
+        slices().matching("io.jenkins.plugins.icr.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(MAIN);
     }
 
     @Test

@@ -145,7 +145,8 @@ class RenewNowTest {
                 .goTo("credentials/store/system/domain/_/credential/" + StoredGitLabToken.ID + "/updateDialog")
                 .getWebResponse()
                 .getContentAsString();
-        assertTrue(form.contains("Last renewal") && form.contains("<strong>RENEWED</strong>"), "the form's last renewal");
+        assertTrue(
+                form.contains("Last renewal") && form.contains("<strong>RENEWED</strong>"), "the form's last renewal");
         assertFalse(form.contains(old) || form.contains(renewed));
     }
 
