@@ -8,6 +8,7 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Provider;
 import java.util.Optional;

@@ -13,6 +13,8 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
 
@@ -48,6 +50,7 @@ public final class IcrVcsServers extends GlobalConfiguration {
 
     /** The declared servers whose provider is known, for core's policy. */
     @NonNull
+    @Restricted(NoExternalUse.class)
     public List<DeclaredServers.Server> declared() {
         return getServers().stream()
                 .map(IcrVcsServer::toDeclared)

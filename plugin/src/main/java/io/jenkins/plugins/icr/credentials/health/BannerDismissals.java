@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The problems an administrator dismissed from the banner, each with the verdict its token had then. A problem stays
@@ -20,6 +22,7 @@ import jenkins.model.Jenkins;
  * news about a token always shows again. Kept in {@code $JENKINS_HOME/<this class>.xml}: a restart brings nothing back.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class BannerDismissals {
     private static final Logger LOGGER = Logger.getLogger(BannerDismissals.class.getName());
 

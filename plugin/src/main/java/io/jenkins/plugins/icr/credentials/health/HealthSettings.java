@@ -9,11 +9,14 @@ import io.jenkins.plugins.icr.token.VerificationRequest;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** How often and how gently every iCR VCS token is re-verified, and when an expiry is worth a warning. */
 @Extension
 @Symbol("icrVcsTokenHealth")
+@Restricted(NoExternalUse.class)
 public final class HealthSettings extends GlobalConfiguration {
     private int sweepHours = 24;
     private int warnDays = VerificationRequest.DEFAULT_WARN_DAYS;

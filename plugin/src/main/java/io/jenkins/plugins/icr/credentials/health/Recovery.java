@@ -2,8 +2,8 @@ package io.jenkins.plugins.icr.credentials.health;
 
 import hudson.model.Descriptor;
 import hudson.util.Secret;
-import io.jenkins.plugins.icr.credentials.Verification;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.Verdict;

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import java.time.Instant;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Where the last renewal of one credential stands, as kept on disk. It names the credential and says what happened;
@@ -11,8 +13,10 @@ import java.time.Instant;
  * a new token its store could not save, and this entry keeps it, encrypted as credentials.xml keeps tokens, until a
  * save succeeds.
  */
+@Restricted(NoExternalUse.class)
 public final class RenewalEntry {
     /** The states a renewal passes through; the blocking ones stop every further renewal of the credential. */
+    @Restricted(NoExternalUse.class)
     public enum State {
         /** Written before the rotation request is sent; settled when the answer is known. */
         IN_FLIGHT(true),

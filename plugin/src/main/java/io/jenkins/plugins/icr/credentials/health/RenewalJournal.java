@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The renewal state of every credential, in {@code $JENKINS_HOME/<this class>.xml}. A renewal claims its credential
@@ -25,6 +27,7 @@ import jenkins.model.Jenkins;
  * next start, and no second renewal of that credential can start while one is running or unsettled.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class RenewalJournal implements Saveable {
     private static final Logger LOGGER = Logger.getLogger(RenewalJournal.class.getName());
 

@@ -2,7 +2,7 @@ package io.jenkins.plugins.icr.credentials.health;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
 import io.jenkins.plugins.icr.token.Verdict;
 import io.jenkins.plugins.icr.token.VerificationRequest;
 import java.io.PrintStream;

@@ -8,6 +8,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.verb.POST;
@@ -19,6 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * who sees the page.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class TokenHealthMonitor extends AdministrativeMonitor {
     @NonNull
     @Override
@@ -72,5 +74,6 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
     }
 
     /** One token that needs attention, and why. */
+    @Restricted(NoExternalUse.class)
     public record Problem(TokenHealthRecord record, String reasons) {}
 }

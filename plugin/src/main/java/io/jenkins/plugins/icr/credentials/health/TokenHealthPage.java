@@ -13,6 +13,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerProxy;
@@ -25,6 +26,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("icrVcsTokens")
+@Restricted(NoExternalUse.class)
 public final class TokenHealthPage extends ManagementLink implements StaplerProxy {
     @Override
     public String getIconFileName() {
@@ -93,6 +95,7 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
     }
 
     /** One line of the table: a record, why it needs attention, and how it looks. */
+    @Restricted(NoExternalUse.class)
     public record Row(TokenHealthRecord record, List<String> reasons, Instant now) {
         public Status.Severity level() {
             return Attention.level(record.getStatus(), reasons);

@@ -3,7 +3,7 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
-import io.jenkins.plugins.icr.credentials.StatusWords;
+import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Status;
@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The last verdict on one stored token, as kept on disk: which credential (id, description, where it is stored),
  * what the provider said, when. Never the token. A provider fault does not erase what the last real answer said.
  * Records written by an older or newer version load with defaults for what they lack ({@link #readResolve}).
  */
+@Restricted(NoExternalUse.class)
 public final class TokenHealthRecord {
     private String credentialId;
     private String description;

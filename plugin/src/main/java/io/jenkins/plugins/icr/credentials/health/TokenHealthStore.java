@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The last verdict on every stored token, and when the last sweep ended, kept in
@@ -27,6 +29,7 @@ import jenkins.model.Jenkins;
  * provider answers; never a token.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class TokenHealthStore implements Saveable {
     private static final Logger LOGGER = Logger.getLogger(TokenHealthStore.class.getName());
 

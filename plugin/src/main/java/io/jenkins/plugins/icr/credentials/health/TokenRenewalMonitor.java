@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AdministrativeMonitor;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Tells administrators (Overall/Administer, the monitor's default: its entries name credentials of every folder's
@@ -12,6 +14,7 @@ import java.util.List;
  * refused. It reads the journal in memory only.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class TokenRenewalMonitor extends AdministrativeMonitor {
     @NonNull
     @Override

@@ -8,6 +8,8 @@ import hudson.model.TaskListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Re-verifies every iCR VCS token periodically (HealthSettings: every 24 hours by default), and at once when an
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the gap between a timer tick and a click at the same instant.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class TokenSweep extends AsyncPeriodicWork {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();

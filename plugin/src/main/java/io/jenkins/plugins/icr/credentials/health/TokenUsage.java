@@ -106,6 +106,7 @@ public final class TokenUsage {
     }
 
     /** One token's line of the health page: at most {@link #JOBS_SHOWN} jobs a column, and how many more. */
+    @Restricted(NoExternalUse.class)
     public record Row(StoredToken token, List<JobLink> picking, int morePicking, List<JobLink> using, int moreUsing) {
         public String getCredentialId() {
             return token.id();
@@ -121,6 +122,7 @@ public final class TokenUsage {
     }
 
     /** A job the viewer may open, and the latest builds that used the token (empty for a pick). */
+    @Restricted(NoExternalUse.class)
     public record JobLink(String name, String url, List<Integer> builds) {}
 
     /** Every token the viewer may see, with the jobs it serves that the viewer may read, tokens in ID order. */

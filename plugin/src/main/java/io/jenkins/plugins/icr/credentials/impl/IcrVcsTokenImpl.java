@@ -3,7 +3,6 @@ package io.jenkins.plugins.icr.credentials.impl;
 import com.cloudbees.plugins.credentials.ContextInPath;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.CredentialsStoreAction;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -15,20 +14,18 @@ import hudson.security.AccessControlled;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
-import io.jenkins.plugins.icr.credentials.Forms;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
-import io.jenkins.plugins.icr.credentials.Verification;
-import io.jenkins.plugins.icr.credentials.health.RenewNow;
-import io.jenkins.plugins.icr.credentials.health.TokenHealthRecord;
-import io.jenkins.plugins.icr.credentials.health.TokenHealthStore;
+import io.jenkins.plugins.icr.credentials.internal.CredentialPanels;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.FormatCheck;
 import io.jenkins.plugins.icr.token.GitUsername;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.Provider;
-import io.jenkins.plugins.icr.token.Requirement;
 import io.jenkins.plugins.icr.token.RenewalPolicy;
+import io.jenkins.plugins.icr.token.Requirement;
 import io.jenkins.plugins.icr.token.RotationRequest;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.TokenKind;
@@ -38,11 +35,10 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.Stapler;
-import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.POST;
 
@@ -165,6 +161,7 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
 
     /** The same credential holding a renewed token: same ID, scope, description and settings. */
     @NonNull
+    @Restricted(NoExternalUse.class)
     public IcrVcsTokenImpl withToken(@NonNull Secret renewed) throws Descriptor.FormException {
         IcrVcsTokenImpl copy = new IcrVcsTokenImpl(getScope(), getId(), getDescription(), provider, renewed);
         copy.serverUrl = serverUrl;
@@ -228,16 +225,11 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             return "symbol-icr-vcs-token plugin-icr-vcs-credentials";
         }
 
-        /**
-         * The last sweep's record of the token whose form is shown, from the store the page is in (another store may
-         * hold a credential with the same id); null before the first sweep or outside a store's pages.
-         */
-        @CheckForNull
-        public TokenHealthRecord healthOf(@NonNull IcrVcsToken token) {
-            StaplerRequest2 request = Stapler.getCurrentRequest2();
-            CredentialsStoreAction action =
-                    request == null ? null : request.findAncestorObject(CredentialsStoreAction.class);
-            return action == null ? null : TokenHealthStore.get().find(action.getStore(), token.getId());
+        /** Token health's panels of a stored credential's form (its views), and the Renew now action. */
+        @NonNull
+        @Restricted(NoExternalUse.class)
+        public CredentialPanels getPanels() {
+            return CredentialPanels.get();
         }
 
         /** The providers; a fixed list, so it needs no permission. */
@@ -363,7 +355,7 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         @Restricted(DoNotUse.class) // WebOnly
         public FormValidation doRenewNow(
                 @ContextInPath ModelObject context, @QueryParameter String id, StaplerResponse2 response) {
-            return RenewNow.press(context, id, response);
+            return CredentialPanels.get().renewNow(context, id, response);
         }
 
         private static Optional<Provider> chosen(String provider) {

@@ -8,8 +8,7 @@ import hudson.model.EnvironmentContributor;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
-import io.jenkins.plugins.icr.credentials.Lookups;
-import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 

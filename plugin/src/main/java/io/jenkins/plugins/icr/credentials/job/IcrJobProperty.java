@@ -17,9 +17,9 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.icr.credentials.Forms;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
-import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.InvalidInputException;
 import io.jenkins.plugins.icr.token.RepositoryUrl;
 import java.util.List;
@@ -28,6 +28,7 @@ import jenkins.model.OptionalJobProperty;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -198,6 +199,7 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
 
     /** The repository path a token probes for this job's Field 3, or null (none given, or not on its server). */
     @CheckForNull
+    @Restricted(NoExternalUse.class)
     public static String repositoryPath(@NonNull IcrVcsToken token, @CheckForNull String repositoryUrl) {
         if (Util.fixEmptyAndTrim(repositoryUrl) == null) {
             return null;

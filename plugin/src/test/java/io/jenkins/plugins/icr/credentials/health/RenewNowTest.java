@@ -140,6 +140,14 @@ class RenewNowTest {
         JSONObject callback = JSONObject.fromObject(response.getResponseHeaderValue("X-Jenkins-ValidateButton-Callback"));
         assertEquals("icrVcsTokenRenewed", callback.getString("callback"));
         assertEquals(renewed, Secret.decrypt(callback.getJSONArray("arguments").getString(0)).getPlainText());
+
+        String form = browser("updater")
+                .goTo("credentials/store/system/domain/_/credential/" + StoredGitLabToken.ID + "/updateDialog")
+                .getWebResponse()
+                .getContentAsString();
+        assertTrue(
+                form.contains("Last renewal") && form.contains("<strong>RENEWED</strong>"), "the form's last renewal");
+        assertFalse(form.contains(old) || form.contains(renewed));
     }
 
     @Test

@@ -11,7 +11,7 @@ import hudson.model.Descriptor;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
-import io.jenkins.plugins.icr.credentials.Verification;
+import io.jenkins.plugins.icr.credentials.internal.Verification;
 import io.jenkins.plugins.icr.token.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;

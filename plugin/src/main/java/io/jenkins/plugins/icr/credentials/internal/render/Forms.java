@@ -1,4 +1,4 @@
-package io.jenkins.plugins.icr.credentials;
+package io.jenkins.plugins.icr.credentials.internal.render;
 
 import hudson.Functions;
 import hudson.util.FormValidation;

@@ -1,8 +1,10 @@
-package io.jenkins.plugins.icr.credentials;
+package io.jenkins.plugins.icr.credentials.internal;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import io.jenkins.plugins.icr.credentials.IcrVcsServers;
+import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.token.BulkVerifier;
 import io.jenkins.plugins.icr.token.DeclaredServers;
 import io.jenkins.plugins.icr.token.Endpoint;
@@ -44,6 +46,7 @@ public final class Verification {
     }
 
     /** Either a request to send or the verdict that refused it before any request. */
+    @Restricted(NoExternalUse.class)
     public record Prepared(
             @CheckForNull VerificationRequest request,
             @CheckForNull Verdict refused) {}
@@ -141,6 +144,7 @@ public final class Verification {
      * A stored credential names a provider this plugin does not know. An AbortException, so that a build step that
      * meets one fails with the message alone.
      */
+    @Restricted(NoExternalUse.class)
     public static final class UnknownProviderException extends AbortException {
         private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.icr.credentials;
+package io.jenkins.plugins.icr.credentials.job;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -7,7 +7,7 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.icr.credentials;
+package io.jenkins.plugins.icr.credentials.internal.render;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.icr.token.Status;
