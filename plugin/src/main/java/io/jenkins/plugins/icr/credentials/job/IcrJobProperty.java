@@ -104,9 +104,20 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
                 @AncestorInPath Item item,
                 @QueryParameter String vcsCredentialsId,
                 @QueryParameter String repositoryUrl) {
+            return tokenChoices(item, vcsCredentialsId, repositoryUrl);
+        }
+
+        /**
+         * The iCR VCS tokens a build of the item may use for the repository (any, when none is given), with the
+         * current value kept. Also the list of the {@code icrVerifyToken} step and build step.
+         */
+        @NonNull
+        @Restricted(NoExternalUse.class)
+        public static StandardListBoxModel tokenChoices(
+                @CheckForNull Item item, @CheckForNull String current, @CheckForNull String repositoryUrl) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (!maySeeCredentials(item)) {
-                result.includeCurrentValue(vcsCredentialsId);
+                result.includeCurrentValue(Util.fixNull(current));
                 return result;
             }
             result.includeEmptyValue()
@@ -116,7 +127,7 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
                             IcrVcsToken.class,
                             domainsOf(repositoryUrl),
                             servesRepository(repositoryUrl))
-                    .includeCurrentValue(vcsCredentialsId);
+                    .includeCurrentValue(Util.fixNull(current));
             return result;
         }
 
@@ -125,12 +136,28 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
         @Restricted(DoNotUse.class) // WebOnly
         public FormValidation doCheckVcsCredentialsId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String repositoryUrl) {
+            return tokenCheck(
+                    item, value, repositoryUrl, FormValidation.warning(Messages.IcrJobProperty_ChooseToken()));
+        }
+
+        /**
+         * A chosen token's verdict (live, cached) for those who may use it here, whether it exists for those who may
+         * only see it, nothing for others. Also the check of the {@code icrVerifyToken} step and build step, whose
+         * empty value means something else ({@code whenEmpty}).
+         */
+        @NonNull
+        @Restricted(NoExternalUse.class)
+        public static FormValidation tokenCheck(
+                @CheckForNull Item item,
+                @CheckForNull String value,
+                @CheckForNull String repositoryUrl,
+                @NonNull FormValidation whenEmpty) {
             if (!maySeeCredentials(item)) {
                 return FormValidation.ok();
             }
             String id = Util.fixEmptyAndTrim(value);
             if (id == null) {
-                return FormValidation.warning(Messages.IcrJobProperty_ChooseToken());
+                return whenEmpty;
             }
             if (id.startsWith("${")) {
                 return FormValidation.warning(Messages.IcrJobProperty_Expression());

@@ -13,14 +13,15 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.icr.token.BuildGate;
 import java.io.IOException;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The freestyle build step "Verify the iCR VCS token": the same check as the Pipeline step {@code icrVerifyToken},
- * without a return value. It has no symbol of its own, so that in Pipeline the name means the step that returns the
- * verdict.
+ * without a return value, with the step's form and help. It has no symbol of its own, so that in Pipeline the name
+ * means the step that returns the verdict.
  */
 public final class IcrVerifyTokenBuilder extends Builder implements SimpleBuildStep {
     @CheckForNull
@@ -66,7 +67,7 @@ public final class IcrVerifyTokenBuilder extends Builder implements SimpleBuildS
     }
 
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements TokenField {
         @Override
         @SuppressWarnings("rawtypes")
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -77,6 +78,21 @@ public final class IcrVerifyTokenBuilder extends Builder implements SimpleBuildS
         @Override
         public String getDisplayName() {
             return Messages.IcrVerifyTokenBuilder_DisplayName();
+        }
+
+        /** The step's form: one form for both. */
+        @Override
+        public String getConfigPage() {
+            return getViewPage(IcrVerifyTokenStep.class, "config.jelly");
+        }
+
+        /**
+         * The step's help, kept beside the step because Pipeline's syntax reference reads it from the step's class:
+         * one help set for both.
+         */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return Jenkins.get().getDescriptorByType(IcrVerifyTokenStep.DescriptorImpl.class).getHelpFile(fieldName);
         }
     }
 }

@@ -26,7 +26,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code def verdict = icrVerifyToken()}: verifies the job's (or the given) iCR VCS token before iCR runs, prints the
  * verdict, fails the build when the token would make iCR fail, and returns the verdict's fields as a map
- * ({@code status}, {@code account}, {@code missingScopes}, {@code expiresAt}, {@code fixUrl}, …).
+ * ({@code status}, {@code account}, {@code missingScopes}, {@code expiresAt}, {@code fixUrl}, …). Its form and help
+ * are also the freestyle build step's.
  */
 public final class IcrVerifyTokenStep extends Step {
     @CheckForNull
@@ -97,7 +98,7 @@ public final class IcrVerifyTokenStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements TokenField {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
