@@ -38,6 +38,18 @@ public final class RenewalEntry {
         public boolean isBlocking() {
             return blocking;
         }
+
+        /** The state as the credential form names it. */
+        @NonNull
+        public String getLabel() {
+            return switch (this) {
+                case IN_FLIGHT -> Messages.RenewalEntry_State_InFlight();
+                case UNSAVED -> Messages.RenewalEntry_State_Unsaved();
+                case LOST -> Messages.RenewalEntry_State_Lost();
+                case RENEWED -> Messages.RenewalEntry_State_Renewed();
+                case FAILED -> Messages.RenewalEntry_State_Failed();
+            };
+        }
     }
 
     private final String credentialUrl;
@@ -127,6 +139,12 @@ public final class RenewalEntry {
     @NonNull
     public Instant getAt() {
         return Instant.ofEpochMilli(at);
+    }
+
+    /** When it happened, as pages show instants. */
+    @NonNull
+    public When getWhen() {
+        return When.of(getAt(), Instant.now());
     }
 
     @NonNull

@@ -146,7 +146,10 @@ class RenewNowTest {
                 .getWebResponse()
                 .getContentAsString();
         assertTrue(
-                form.contains("Last renewal") && form.contains("<strong>RENEWED</strong>"), "the form's last renewal");
+                form.contains("Last renewal")
+                        && form.contains("<strong>Renewed</strong>")
+                        && form.contains("<time datetime=\""),
+                "the form's last renewal, in words, with its date");
         assertFalse(form.contains(old) || form.contains(renewed));
     }
 
