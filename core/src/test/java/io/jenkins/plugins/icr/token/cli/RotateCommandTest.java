@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.jenkins.plugins.icr.token.GitLabServer;
-import io.jenkins.plugins.icr.token.GitLabServer.AfterRotation;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.GitLabTokens.AfterRotation;
 import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import io.jenkins.plugins.icr.token.VerdictCache;
@@ -36,7 +36,9 @@ class RotateCommandTest {
     private static final LocalDate TODAY = LocalDate.ofInstant(ProviderServer.NOW, ZoneOffset.UTC);
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     @TempDir
     Path dir;
@@ -45,8 +47,8 @@ class RotateCommandTest {
 
     private Run rotate(Path file, String... extra) throws Exception {
         String before = Files.exists(file) ? Files.readString(file) : "";
-        List<String> args = new ArrayList<>(List.of("rotate", "--api-url", gitlab.apiUrl(), "--allow-http",
-                "--token-file", file.toString()));
+        List<String> args = new ArrayList<>(List.of("rotate", "--api-url", server.url("/api/v4").toString(),
+                "--allow-http", "--token-file", file.toString()));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -180,7 +182,7 @@ class RotateCommandTest {
         assertEquals(2, rotate(dir.resolve("missing")).exit());
         Run refused = rotate(file, "--token", TestTokens.gitlab());
         assertEquals(2, refused.exit());
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
     }
 
     @Test

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.icr.credentials.browser;
 
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,17 +31,17 @@ class JobSectionBrowserTest {
     final Browser browser = new Browser();
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     @Test
     void chosenTokenIsVerifiedLiveAndTheListFollowsTheRepository(JenkinsRule j) throws Exception {
         ExampleHosts.declare(j, github.server().getPort(), ExampleHosts.github(), ExampleHosts.gitlab());
-        github.answer(GitHubStub.user(200, "{\"login\":\"" + ACCOUNT + "\"}", "repo, workflow, notifications"));
+        github.on(GITHUB_USER, ProviderAnswers.githubUser(200, "{\"login\":\"" + ACCOUNT + "\"}", "repo, workflow, notifications"));
         String token = TestTokens.githubClassic();
-        GitHubStub.store(j, "icr-github", "iCR on GitHub Enterprise", "github", ExampleHosts.GITHUB, token);
-        GitHubStub.store(
+        TestCredentials.store(j, "icr-github", "iCR on GitHub Enterprise", "github", ExampleHosts.GITHUB, token);
+        TestCredentials.store(
                 j, "icr-github-ops", "Operations bot", "github", ExampleHosts.GITHUB, TestTokens.githubClassic());
-        GitHubStub.store(j, "icr-gitlab", "iCR on GitLab", "gitlab", ExampleHosts.GITLAB, TestTokens.gitlab());
+        TestCredentials.store(j, "icr-gitlab", "iCR on GitLab", "gitlab", ExampleHosts.GITLAB, TestTokens.gitlab());
         FreeStyleProject project = j.createFreeStyleProject("widgets");
 
         browser.open(j, "job/widgets/configure");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.steps;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,12 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -35,7 +37,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrVerifyTokenStepTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String token;
@@ -44,7 +46,7 @@ class IcrVerifyTokenStepTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
+        TestCredentials.add(github, j, "icr-github", token);
     }
 
     private WorkflowRun pipeline(Result expected, String script) throws Exception {
@@ -69,7 +71,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void missingScopesFailTheBuildWithTheFix() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-github'");
 
@@ -80,7 +82,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void rejectedTokenFailsTheBuild() throws Exception {
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken()");
         j.assertLogContains("REJECTED", run);
@@ -90,7 +92,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void unreachableProviderIsAWarningUnstableOnlyWhenAsked() throws Exception {
-        github.answer(user(503, "{\"message\":\"down\"}", null));
+        github.on(GITHUB_USER, githubUser(503, "{\"message\":\"down\"}", null));
 
         j.assertLogContains("UNREACHABLE", pipeline(Result.SUCCESS, "icrVerifyToken()"));
         pipeline(Result.UNSTABLE, "icrVerifyToken unstableOnWarning: true");
@@ -105,7 +107,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void freestyleStepUsesTheJobsFieldTwo() throws Exception {
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         FreeStyleProject project = j.createFreeStyleProject();
         project.addProperty(new IcrJobProperty("https://icr.example.com", "icr-github"));
         project.getBuildersList().add(new IcrVerifyTokenBuilder());
@@ -133,7 +135,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void unstableOnWarningMarksTheStepsOwnNode() throws Exception {
-        github.answer(user(503, "{\"message\":\"down\"}", null));
+        github.on(GITHUB_USER, githubUser(503, "{\"message\":\"down\"}", null));
 
         WorkflowRun run = pipeline(
                 Result.UNSTABLE,
@@ -157,7 +159,7 @@ class IcrVerifyTokenStepTest {
         Stores.ownStore(j.jenkins)
                 .addCredentials(
                         Domain.global(),
-                        HandEdited.token("icr-odd", "sourceforge", github.serverUrl(), TestTokens.githubClassic()));
+                        HandEdited.token("icr-odd", "sourceforge", github.webUrl(), TestTokens.githubClassic()));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-odd'");
 
