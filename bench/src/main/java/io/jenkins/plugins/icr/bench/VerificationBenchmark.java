@@ -1,11 +1,13 @@
 package io.jenkins.plugins.icr.bench;
 
 import io.jenkins.plugins.icr.token.BulkVerifier;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.VerdictCache;
 import io.jenkins.plugins.icr.token.VerificationRequest;
 import io.jenkins.plugins.icr.token.Verifier;
 import io.jenkins.plugins.icr.token.provider.Http;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +74,11 @@ public final class VerificationBenchmark {
         summary.forEach(line -> System.out.println("  " + line));
     }
 
+    /** The tests' provider server, answering a valid token as each provider does, this late. */
+    private static ProviderServer provider(long latencyMillis) throws IOException {
+        return new ProviderServer().answeringAsProviders().latency(Duration.ofMillis(latencyMillis)).start();
+    }
+
     private static Verifier uncached(OkHttpClient client) {
         return new Verifier(client, Clock.systemUTC(), new VerdictCache(Duration.ZERO, Clock.systemUTC()));
     }
@@ -83,23 +90,23 @@ public final class VerificationBenchmark {
                 "floor p50", "floor p90", "ratio", "ratio spread", "requests");
         double githubWarm = 0;
         for (Scenario scenario : Scenario.values()) {
-            try (ProviderStub stub = new ProviderStub(latencyMillis)) {
+            try (ProviderServer server = provider(latencyMillis)) {
                 OkHttpClient client = Http.defaultClient();
                 Verifier verifier = uncached(client);
                 Request floor = new Request.Builder()
-                        .url(stub.url(scenario.apiPath + "/" + scenario.firstPath))
+                        .url(server.url(scenario.apiPath + "/" + scenario.firstPath))
                         .header("Authorization", "Bearer " + scenario.token())
                         .header("User-Agent", "icr-vcs-bench")
                         .build();
                 for (int i = 0; i < 30; i++) {
-                    verifier.verify(scenario.request(stub));
+                    verifier.verify(scenario.request(server));
                     get(client, floor);
                 }
-                int before = stub.requests();
+                int before = server.server().getRequestCount();
                 for (int i = 0; i < 20; i++) {
-                    verifier.verify(scenario.request(stub));
+                    verifier.verify(scenario.request(server));
                 }
-                double perVerification = (stub.requests() - before) / 20.0;
+                double perVerification = (server.server().getRequestCount() - before) / 20.0;
                 long[] verify = new long[samples * repeats];
                 long[] raw = new long[samples * repeats];
                 double[] ratios = new double[repeats];
@@ -107,7 +114,7 @@ public final class VerificationBenchmark {
                     long[] v = new long[samples];
                     long[] f = new long[samples];
                     for (int i = 0; i < samples; i++) {
-                        VerificationRequest request = scenario.request(stub);
+                        VerificationRequest request = scenario.request(server);
                         long t0 = System.nanoTime();
                         Status status = verifier.verify(request).status();
                         v[i] = System.nanoTime() - t0;
@@ -159,13 +166,13 @@ public final class VerificationBenchmark {
     /** 2. The first verification in a fresh JVM (class loading, client creation) vs a warm one. */
     private void coldStart(double warmNanos) throws Exception {
         System.out.println("2. Cold start: first verification in a fresh JVM (GitHub classic)");
-        try (ProviderStub stub = new ProviderStub(latencyMillis)) {
+        try (ProviderServer server = provider(latencyMillis)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long[] first = new long[repeats];
             long[] second = new long[repeats];
             for (int r = 0; r < repeats; r++) {
                 Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                                ColdStart.class.getName(), stub.url("/api/v3").toString())
+                                ColdStart.class.getName(), server.url("/api/v3").toString())
                         .redirectErrorStream(true)
                         .start();
                 String[] out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
@@ -199,8 +206,8 @@ public final class VerificationBenchmark {
         long peakHeap = 0;
         int connections = 0;
         for (int r = 0; r < rounds; r++) {
-            try (ProviderStub a = new ProviderStub(latencyMillis);
-                    ProviderStub b = new ProviderStub(latencyMillis)) {
+            try (ProviderServer a = provider(latencyMillis);
+                    ProviderServer b = provider(latencyMillis)) {
                 Verifier verifier = new Verifier(Http.defaultClient(), Clock.systemUTC(),
                         new VerdictCache(Verifier.DEFAULT_CACHE_TTL, Clock.systemUTC()));
                 BulkVerifier bulk = new BulkVerifier(verifier, BulkVerifier.DEFAULT_PER_HOST,
@@ -240,7 +247,7 @@ public final class VerificationBenchmark {
                 concurrency + 8, peakThreads - baseline <= concurrency + 8 ? "MET" : "NOT MET", connections));
     }
 
-    /** Threads of the client side: everything but the stub servers' own. */
+    /** Threads of the client side: everything but the server servers' own. */
     private static int clientThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !t.getName().startsWith("MockWebServer") && !t.getName().equals("bench-sampler"))
@@ -280,12 +287,12 @@ public final class VerificationBenchmark {
     /** 4. A repeated verification within the cache window: time per call and requests sent. */
     private void cacheHit() throws Exception {
         System.out.println("4. Cache hit: the same verification again within the cache window");
-        try (ProviderStub stub = new ProviderStub(latencyMillis)) {
+        try (ProviderServer server = provider(latencyMillis)) {
             Verifier verifier = new Verifier(Http.defaultClient(), Clock.systemUTC(),
                     new VerdictCache(Duration.ofMinutes(10), Clock.systemUTC()));
-            VerificationRequest request = Scenario.GITHUB_CLASSIC.request(stub);
+            VerificationRequest request = Scenario.GITHUB_CLASSIC.request(server);
             verifier.verify(request);
-            int before = stub.requests();
+            int before = server.server().getRequestCount();
             int calls = quick ? 2_000 : 10_000;
             long[] medians = new long[repeats];
             for (int r = 0; r < repeats; r++) {
@@ -298,7 +305,7 @@ public final class VerificationBenchmark {
                 medians[r] = (long) Stats.of(each).median();
             }
             Stats s = Stats.of(medians);
-            int sent = stub.requests() - before;
+            int sent = server.server().getRequestCount() - before;
             System.out.printf("   median per call %s (spread of round medians %s–%s); requests sent %d%n%n",
                     Stats.us(s.median()), Stats.us(s.min()), Stats.us(s.max()), sent);
             summary.add(String.format("cache hit                %s (target < 50 µs) %s; %d requests (target 0) %s",
@@ -311,36 +318,36 @@ public final class VerificationBenchmark {
         System.out.println("5. Memory");
         int count = quick ? 2_000 : 10_000;
         int cachedCount = count / 2;
-        try (ProviderStub stub = new ProviderStub(0)) {
+        try (ProviderServer server = provider(0)) {
             VerdictCache cache = new VerdictCache(Duration.ofMinutes(30), Clock.systemUTC());
             Verifier cached = new Verifier(Http.defaultClient(), Clock.systemUTC(), cache);
             BulkVerifier bulk = new BulkVerifier(cached, 8, 0, Clock.systemUTC());
             Map<Integer, VerificationRequest> requests = new LinkedHashMap<>();
             for (int i = 0; i < cachedCount; i++) {
-                requests.put(i, Scenario.GITHUB_CLASSIC.request(stub));
+                requests.put(i, Scenario.GITHUB_CLASSIC.request(server));
             }
-            bulk.verifyAll(Map.of(-1, Scenario.GITHUB_CLASSIC.request(stub)), Duration.ofMinutes(1), r -> {});
-            long before = usedAfterGc(stub);
+            bulk.verifyAll(Map.of(-1, Scenario.GITHUB_CLASSIC.request(server)), Duration.ofMinutes(1), r -> {});
+            long before = usedAfterGc(server);
             bulk.verifyAll(requests, Duration.ofMinutes(10), r -> {});
-            long filled = usedAfterGc(stub);
+            long filled = usedAfterGc(server);
             int entries = cache.size();
             cache.clear();
-            long cleared = usedAfterGc(stub);
+            long cleared = usedAfterGc(server);
             System.out.printf("   %,d cached verdicts: %+d KiB, %.0f bytes each; after clearing the cache: %+d KiB%n",
                     entries, (filled - before) >> 10, (double) (filled - before) / entries, (cleared - before) >> 10);
             summary.add(String.format("cached verdict           %.0f bytes each (no target)", (double) (filled - before) / entries));
 
             Verifier uncached = uncached(Http.defaultClient());
             for (int i = 0; i < 200; i++) {
-                uncached.verify(Scenario.GITHUB_CLASSIC.request(stub));
+                uncached.verify(Scenario.GITHUB_CLASSIC.request(server));
             }
-            long start = usedAfterGc(stub);
+            long start = usedAfterGc(server);
             long[] checkpoints = new long[4];
             for (int c = 0; c < checkpoints.length; c++) {
                 for (int i = 0; i < count / checkpoints.length; i++) {
-                    uncached.verify(Scenario.GITHUB_CLASSIC.request(stub));
+                    uncached.verify(Scenario.GITHUB_CLASSIC.request(server));
                 }
-                checkpoints[c] = usedAfterGc(stub) - start;
+                checkpoints[c] = usedAfterGc(server) - start;
             }
             System.out.printf("   heap after GC over %,d uncached verifications, at each quarter: %s KiB%n%n", count,
                     java.util.Arrays.stream(checkpoints).mapToObj(b -> String.format("%+d", b >> 10)).toList());
@@ -350,9 +357,9 @@ public final class VerificationBenchmark {
         }
     }
 
-    /** Heap in use after collection, the stub's record of requests excluded. */
-    private static long usedAfterGc(ProviderStub stub) throws InterruptedException {
-        stub.forgetRecordedRequests();
+    /** Heap in use after collection, the server's record of requests excluded. */
+    private static long usedAfterGc(ProviderServer server) throws InterruptedException {
+        server.forgetRequests();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();

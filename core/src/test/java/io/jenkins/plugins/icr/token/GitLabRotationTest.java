@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.icr.token.GitLabServer.AfterRotation;
+import io.jenkins.plugins.icr.token.GitLabTokens.AfterRotation;
 import io.jenkins.plugins.icr.token.Rotation.NotRotated;
 import io.jenkins.plugins.icr.token.Rotation.Reason;
 import io.jenkins.plugins.icr.token.Rotation.Rotated;
@@ -25,14 +25,20 @@ class GitLabRotationTest {
     private static final LocalDate TODAY = LocalDate.ofInstant(ProviderServer.NOW, ZoneOffset.UTC);
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     private final Clock clock = Clock.fixed(ProviderServer.NOW, ZoneOffset.UTC);
     private final TokenRotator rotator =
             new Verifier(Http.defaultClient(), clock, new VerdictCache(Duration.ZERO, clock)).rotator();
 
+    private Endpoint gitlabApi() {
+        return server.endpoint(Provider.GITLAB, "/api/v4");
+    }
+
     private Rotation rotate(String token, Integer lifetimeDays) {
-        Rotation outcome = rotator.rotate(RotationRequest.of(gitlab.endpoint(), Token.of(token))
+        Rotation outcome = rotator.rotate(RotationRequest.of(gitlabApi(), Token.of(token))
                 .withLifetimeDays(lifetimeDays));
         assertFalse(outcome.message().contains(token) || outcome.toString().contains(token), outcome::toString);
         if (outcome instanceof Rotated rotated) {
@@ -53,7 +59,7 @@ class GitLabRotationTest {
         assertEquals(gitlab.successorOf(old), rotated.token().reveal());
         assertTrue(gitlab.isRevoked(old));
         assertTrue(gitlab.isActive(rotated.token().reveal()));
-        List<RecordedRequest> requests = gitlab.requests();
+        List<RecordedRequest> requests = server.requests();
         assertEquals(List.of("GET /api/v4/personal_access_tokens/self", "POST /api/v4/personal_access_tokens/self/rotate"),
                 requests.stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList());
         for (RecordedRequest request : requests) {
@@ -172,7 +178,7 @@ class GitLabRotationTest {
 
         assertInstanceOf(Rotated.class, rotate(old, null));
 
-        RecordedRequest post = gitlab.requests().get(1);
+        RecordedRequest post = server.requests().get(1);
         assertEquals("", post.getBody().utf8(), "no expires_at: GitLab applies its own rule");
     }
 
@@ -185,9 +191,9 @@ class GitLabRotationTest {
         assertTrue(other.message().startsWith("Only GitLab tokens can renew themselves"), other.message());
 
         NotRotated deploy = assertInstanceOf(NotRotated.class,
-                rotator.rotate(RotationRequest.of(gitlab.endpoint(), Token.of(TestTokens.random("gldt-", 20)))));
+                rotator.rotate(RotationRequest.of(gitlabApi(), Token.of(TestTokens.random("gldt-", 20)))));
         assertEquals(Reason.INVALID_INPUT, deploy.reason());
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
     }
 
     @Test

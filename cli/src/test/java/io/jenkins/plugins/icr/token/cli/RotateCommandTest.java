@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.jenkins.plugins.icr.token.GitLabServer;
-import io.jenkins.plugins.icr.token.GitLabServer.AfterRotation;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.GitLabTokens.AfterRotation;
 import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import io.jenkins.plugins.icr.token.RotationRequest;
@@ -37,7 +37,9 @@ class RotateCommandTest {
     private static final LocalDate TODAY = LocalDate.ofInstant(ProviderServer.NOW, ZoneOffset.UTC);
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     @TempDir
     Path dir;
@@ -45,10 +47,14 @@ class RotateCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run rotate(Path file, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("rotate", "--api-url", gitlab.apiUrl(), "--allow-http",
+        List<String> args = new ArrayList<>(List.of("rotate", "--api-url", gitlabApi(), "--allow-http",
                 "--token-file", file.toString()));
         args.addAll(List.of(extra));
         return run(file, args);
+    }
+
+    private String gitlabApi() {
+        return server.url("/api/v4").toString();
     }
 
     private Run run(Path file, List<String> args) throws Exception {
@@ -185,7 +191,7 @@ class RotateCommandTest {
         assertEquals(2, rotate(dir.resolve("missing")).exit());
         Run refused = rotate(file, "--token", TestTokens.gitlab());
         assertEquals(2, refused.exit());
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
     }
 
     @Test
@@ -233,7 +239,7 @@ class RotateCommandTest {
                     "Run with --help for the options."), run.err().lines().toList());
         }
         assertEquals(List.of("big"), filesInDir(), "no temporary file is made for what is not a token file");
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
     }
 
     @Test
@@ -246,7 +252,7 @@ class RotateCommandTest {
             assertEquals(List.of("error: --timeout takes at least 1 second and --lifetime-days 1 to 400 days.",
                     "Run with --help for the options."), run.err().lines().toList());
         }
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
         assertEquals(List.of("gitlab-token"), filesInDir());
     }
 
@@ -255,7 +261,7 @@ class RotateCommandTest {
         String old = gitlab.issueExpiringSoon();
         Path file = tokenFile(old, "rw-------");
 
-        Run run = run(file, List.of("rotate", "--api-url", gitlab.apiUrl(), "--token-file", file.toString()));
+        Run run = run(file, List.of("rotate", "--api-url", gitlabApi(), "--token-file", file.toString()));
 
         assertEquals(2, run.exit(), run.toString());
         assertEquals("The URL must start with https://; tokens are only sent over an encrypted connection.",
@@ -263,6 +269,6 @@ class RotateCommandTest {
         assertEquals("", run.err());
         assertEquals(old + "\n", Files.readString(file));
         assertEquals(List.of("gitlab-token"), filesInDir(), "the temporary file made beforehand is removed");
-        assertTrue(gitlab.requests().isEmpty());
+        assertTrue(server.requests().isEmpty());
     }
 }

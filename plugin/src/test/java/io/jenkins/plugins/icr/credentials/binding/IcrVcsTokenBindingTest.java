@@ -12,10 +12,11 @@ import hudson.model.Result;
 import hudson.tasks.BatchFile;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.icr.credentials.FormPosts;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrVcsTokenBindingTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String token;
@@ -46,7 +47,7 @@ class IcrVcsTokenBindingTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
+        TestCredentials.add(github, j, "icr-github", token);
     }
 
     private WorkflowRun run(WorkflowJob job, String script) throws Exception {
@@ -70,7 +71,7 @@ class IcrVcsTokenBindingTest {
 
         j.assertLogContains("Masking supported pattern matches of $T", run);
         j.assertLogContains("token=****", run);
-        j.assertLogContains("user=x-access-token provider=github api=" + github.serverUrl() + "/api/v3", run);
+        j.assertLogContains("user=x-access-token provider=github api=" + github.webUrl() + "/api/v3", run);
     }
 
     @Test
@@ -133,7 +134,7 @@ class IcrVcsTokenBindingTest {
         String username = "jane.doe.secret-login";
         Stores.ownStore(j.jenkins)
                 .addCredentials(
-                        Domain.global(), new SecretUsernameToken("icr-secret-user", username, token, github.serverUrl()));
+                        Domain.global(), new SecretUsernameToken("icr-secret-user", username, token, github.webUrl()));
         WorkflowJob job = j.createProject(WorkflowJob.class, "p");
 
         WorkflowRun run = run(

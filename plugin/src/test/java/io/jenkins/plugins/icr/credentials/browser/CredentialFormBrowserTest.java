@@ -1,18 +1,18 @@
 package io.jenkins.plugins.icr.credentials.browser;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static io.jenkins.plugins.icr.token.ProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.token.GitUsername;
 import io.jenkins.plugins.icr.token.Provider;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
 import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import io.jenkins.plugins.icr.token.TokenKind;
@@ -45,7 +45,7 @@ class CredentialFormBrowserTest {
     final Browser browser = new Browser();
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     @RegisterExtension
     final ProviderServer provider = new ProviderServer();
@@ -95,7 +95,7 @@ class CredentialFormBrowserTest {
         ExampleHosts.declare(j, github.server().getPort(), ExampleHosts.github());
         String token = TestTokens.githubClassic();
         ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plusDays(60).withHour(12);
-        github.answer(token, GitHubStub.expiring(ACCOUNT, "repo", expires.toInstant()));
+        github.answer(token, ProviderAnswers.githubExpiring(ACCOUNT, "repo", expires.toInstant()));
 
         WebElement dialog = addCredentialDialog("github", ExampleHosts.GITHUB, token);
         WebElement verdict = verify(dialog, "missing-scopes");
@@ -127,7 +127,7 @@ class CredentialFormBrowserTest {
     void rejectedTokenAndUndeclaredServerAreToldApart() throws Exception {
         ExampleHosts.declare(j, github.server().getPort(), ExampleHosts.github());
         String token = TestTokens.githubClassic();
-        github.answer(token, user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.answer(token, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
 
         WebElement dialog = addCredentialDialog("github", ExampleHosts.GITHUB, token);
         verify(dialog, "rejected");

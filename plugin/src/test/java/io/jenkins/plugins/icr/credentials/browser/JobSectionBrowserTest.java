@@ -1,14 +1,17 @@
 package io.jenkins.plugins.icr.credentials.browser;
 
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.credentials.steps.IcrVerifyTokenBuilder;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,23 +35,25 @@ class JobSectionBrowserTest {
     final Browser browser = new Browser();
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     /** Declares the example servers and stores a GitHub token whose owner the provider will name; returns it. */
     private String storeGitHubToken(JenkinsRule j) throws Exception {
         ExampleHosts.declare(j, github.server().getPort(), ExampleHosts.github(), ExampleHosts.gitlab());
-        github.answer(GitHubStub.user(200, "{\"login\":\"" + ACCOUNT + "\"}", "repo, workflow, notifications"));
+        github.on(
+                GITHUB_USER,
+                ProviderAnswers.githubUser(200, "{\"login\":\"" + ACCOUNT + "\"}", "repo, workflow, notifications"));
         String token = TestTokens.githubClassic();
-        GitHubStub.store(j, "icr-github", "iCR on GitHub Enterprise", "github", ExampleHosts.GITHUB, token);
+        TestCredentials.store(j, "icr-github", "iCR on GitHub Enterprise", "github", ExampleHosts.GITHUB, token);
         return token;
     }
 
     @Test
     void chosenTokenIsVerifiedLiveAndTheListFollowsTheRepository(JenkinsRule j) throws Exception {
         String token = storeGitHubToken(j);
-        GitHubStub.store(
+        TestCredentials.store(
                 j, "icr-github-ops", "Operations bot", "github", ExampleHosts.GITHUB, TestTokens.githubClassic());
-        GitHubStub.store(j, "icr-gitlab", "iCR on GitLab", "gitlab", ExampleHosts.GITLAB, TestTokens.gitlab());
+        TestCredentials.store(j, "icr-gitlab", "iCR on GitLab", "gitlab", ExampleHosts.GITLAB, TestTokens.gitlab());
         FreeStyleProject project = j.createFreeStyleProject("widgets");
 
         browser.open(j, "job/widgets/configure");
@@ -82,7 +87,9 @@ class JobSectionBrowserTest {
         browser.open(j, "job/widgets/configure");
         WebElement tokens = browser.visible(By.name("_.credentialsId"));
         browser.until(d -> Browser.options(tokens).equals(List.of("", "icr-github")));
-        assertEquals("The job's VCS token (iCR section)", new Select(tokens).getFirstSelectedOption().getText());
+        assertEquals(
+                "The job's VCS token (iCR section)",
+                new Select(tokens).getFirstSelectedOption().getText());
 
         WebElement verdict = choose("credentialsId", "icr-github");
         assertTrue(verdict.getText().contains(ACCOUNT), verdict.getText());
@@ -96,17 +103,15 @@ class JobSectionBrowserTest {
     /** Chooses a token in a list and waits for its verdict below the list. */
     private WebElement choose(String field, String id) {
         browser.set(field, id);
-        return browser.until(d -> browser.checkOf(field)
-                .findElements(By.cssSelector(".icr-verdict"))
-                .stream()
+        return browser.until(d -> browser.checkOf(field).findElements(By.cssSelector(".icr-verdict")).stream()
                 .findFirst()
                 .orElse(null));
     }
 
     /** The innermost optional block holding the iCR fields, found by a field rather than by its title's wording. */
     private WebElement icrSection() {
-        return browser.until(d -> d.findElement(By.xpath(
-                "(//*[contains(@class, 'optionalBlock-container')][.//*[@name='_.icrServerUrl']])[last()]")));
+        return browser.until(d -> d.findElement(
+                By.xpath("(//*[contains(@class, 'optionalBlock-container')][.//*[@name='_.icrServerUrl']])[last()]")));
     }
 
     private static boolean offers(WebElement select, List<String> offered, List<String> hidden) {

@@ -1,14 +1,17 @@
 package io.jenkins.plugins.icr.credentials.browser;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthRecord;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthStore;
 import io.jenkins.plugins.icr.credentials.health.TokenSweep;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +43,7 @@ class TokenHealthBrowserTest {
     final Browser browser = new Browser();
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
@@ -52,12 +55,12 @@ class TokenHealthBrowserTest {
     @Test
     void verifyAllNowFillsTheTableAndTheBannerNamesTheTokensThatNeedAttention() throws Exception {
         ExampleHosts.declare(j, github.server().getPort(), ExampleHosts.github());
-        github.answer(user(200, "{\"login\":\"" + ACCOUNT + "\"}", ALL_SCOPES));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"" + ACCOUNT + "\"}", ALL_SCOPES));
         Instant expires = Instant.now().plus(5, ChronoUnit.DAYS);
         String expiring = store("icr-release", "Release bot");
-        github.answer(expiring, GitHubStub.expiring(ACCOUNT, ALL_SCOPES, expires));
+        github.answer(expiring, ProviderAnswers.githubExpiring(ACCOUNT, ALL_SCOPES, expires));
         String rejected = store("icr-nightly", "Nightly scans");
-        github.answer(rejected, user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.answer(rejected, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         String valid = store("icr-ci", "Team CI");
 
         verifyAllNow();
@@ -78,7 +81,7 @@ class TokenHealthBrowserTest {
         assertTokensNowhere(expiring, rejected, valid);
         browser.screenshot("token-health-banner", banner);
 
-        github.answer(rejected, user(200, "{\"login\":\"" + ACCOUNT + "\"}", ALL_SCOPES));
+        github.answer(rejected, githubUser(200, "{\"login\":\"" + ACCOUNT + "\"}", ALL_SCOPES));
         verifyAllNow();
 
         rows = rows();
@@ -90,7 +93,7 @@ class TokenHealthBrowserTest {
 
     private String store(String id, String description) throws Exception {
         String token = TestTokens.githubClassic();
-        GitHubStub.store(j, id, description, "github", ExampleHosts.GITHUB, token);
+        TestCredentials.store(j, id, description, "github", ExampleHosts.GITHUB, token);
         return token;
     }
 

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.icr.credentials.health;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
@@ -19,13 +21,13 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class LastVerificationPanelTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     @Test
     void lastVerificationIsInWordsWithTheExactTimeOnHover(JenkinsRule j) throws Exception {
         String token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        TestCredentials.add(github, j, "icr-github", token);
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
         Sweeper.sweep(TaskListener.NULL);
         JenkinsRule.WebClient client = j.createWebClient();
         client.getOptions().setJavaScriptEnabled(false);

@@ -14,7 +14,8 @@ import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.icr.credentials.FormPosts;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
-import io.jenkins.plugins.icr.token.GitLabServer;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,9 @@ class RenewNowTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     private JenkinsRule j;
     private String old;
@@ -54,9 +57,9 @@ class RenewNowTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         gitlab.today(TODAY);
-        StoredGitLabToken.declare(gitlab);
+        StoredGitLabToken.declare(server);
         old = gitlab.issueExpiringSoon();
-        StoredGitLabToken.store(gitlab, old, true);
+        StoredGitLabToken.store(server, old, true);
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ).everywhere().to("reader")

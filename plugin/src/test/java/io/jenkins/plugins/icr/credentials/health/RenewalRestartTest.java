@@ -9,7 +9,8 @@ import hudson.ExtensionList;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
-import io.jenkins.plugins.icr.token.GitLabServer;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Token;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,9 @@ class RenewalRestartTest {
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     @BeforeEach
     void setUp() {
@@ -45,8 +48,8 @@ class RenewalRestartTest {
      * then ends, as when Jenkins stops while the request is out.
      */
     private void storedAndClaimed(String token) throws Exception {
-        StoredGitLabToken.declare(gitlab);
-        StoredGitLabToken.store(gitlab, token, true);
+        StoredGitLabToken.declare(server);
+        StoredGitLabToken.store(server, token, true);
         assertTrue(RenewalJournal.get().claim(RenewalEntry.begin(
                 StoredGitLabToken.located(), Token.of(token).fingerprint(), true, Instant.now())));
     }
@@ -105,8 +108,8 @@ class RenewalRestartTest {
         String old = gitlab.issueExpiringSoon();
         AtomicReference<String> renewed = new AtomicReference<>();
         sessions.then(r -> {
-            StoredGitLabToken.declare(gitlab);
-            StoredGitLabToken.store(gitlab, old, false);
+            StoredGitLabToken.declare(server);
+            StoredGitLabToken.store(server, old, false);
             try (BrokenFile disk = BrokenFile.at(r.jenkins.getRootDir().toPath().resolve("credentials.xml"))) {
                 assertFalse(Renewer.renew(StoredGitLabToken.located(), false).renewed());
             }

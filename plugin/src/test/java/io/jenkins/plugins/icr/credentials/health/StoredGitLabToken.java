@@ -8,7 +8,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.IcrVcsServer;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
-import io.jenkins.plugins.icr.token.GitLabServer;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import java.util.List;
 import jenkins.model.Jenkins;
 
@@ -18,12 +18,12 @@ final class StoredGitLabToken {
 
     private StoredGitLabToken() {}
 
-    static void declare(GitLabServer gitlab) {
+    static void declare(ProviderServer gitlab) {
         IcrVcsServers.get().setServers(List.of(new IcrVcsServer("gitlab", "Test GitLab", gitlab.webUrl())));
     }
 
     /** Stores the token under {@link #ID}, renewing automatically or not. */
-    static IcrVcsTokenImpl store(GitLabServer gitlab, String token, boolean renewAutomatically) throws Exception {
+    static IcrVcsTokenImpl store(ProviderServer gitlab, String token, boolean renewAutomatically) throws Exception {
         IcrVcsTokenImpl credential = new IcrVcsTokenImpl(
                 CredentialsScope.GLOBAL, ID, "iCR on GitLab", "gitlab", Secret.fromString(token));
         credential.setServerUrl(gitlab.webUrl());

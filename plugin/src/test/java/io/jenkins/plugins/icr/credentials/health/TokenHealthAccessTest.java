@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.health;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,9 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Set;
@@ -35,19 +37,19 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class TokenHealthAccessTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
-        github.addToken(j, "icr-system", TestTokens.githubClassic());
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
+        TestCredentials.add(github, j, "icr-system", TestTokens.githubClassic());
         Folder team = j.jenkins.createProject(Folder.class, "team");
-        github.addToken(Stores.ownStore(team), "icr-team", TestTokens.githubClassic());
+        TestCredentials.add(github, Stores.ownStore(team), "icr-team", TestTokens.githubClassic());
         Folder other = j.jenkins.createProject(Folder.class, "other");
-        github.addToken(Stores.ownStore(other), "icr-other", TestTokens.githubClassic());
+        TestCredentials.add(github, Stores.ownStore(other), "icr-other", TestTokens.githubClassic());
         Sweeper.sweep(StreamTaskListener.fromStdout());
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()

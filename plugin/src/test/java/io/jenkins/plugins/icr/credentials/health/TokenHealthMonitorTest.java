@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.health;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,8 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.ExtensionList;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.FormPosts;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.time.Instant;
 import java.util.Map;
@@ -31,14 +33,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class TokenHealthMonitorTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        github.addToken(j, "icr-github", TestTokens.githubClassic());
+        TestCredentials.add(github, j, "icr-github", TestTokens.githubClassic());
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Jenkins.MANAGE, CredentialsProvider.VIEW)
@@ -67,7 +69,7 @@ class TokenHealthMonitorTest {
 
     @Test
     void bannerNamesEachTokenAsASentence() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
         Sweeper.sweep(TaskListener.NULL);
 
         HtmlForm form = banner(manage());
@@ -82,7 +84,7 @@ class TokenHealthMonitorTest {
 
     @Test
     void dismissHidesTheBannerUntilTheVerdictChanges() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
         Sweeper.sweep(TaskListener.NULL);
 
         HtmlPage after = j.submit(banner(manage()), "dismiss");
@@ -95,7 +97,7 @@ class TokenHealthMonitorTest {
         Sweeper.sweep(TaskListener.NULL);
         assertFalse(monitor().isActivated(), "the same verdict again stays dismissed");
 
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo, workflow"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo, workflow"));
         Sweeper.sweep(TaskListener.NULL);
         assertTrue(monitor().isActivated(), "another verdict (now only notifications missing) shows again");
         assertNotNull(banner(manage()));
@@ -103,7 +105,7 @@ class TokenHealthMonitorTest {
 
     @Test
     void dismissIsAPostForThoseWhoSeeTheBanner() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
         Sweeper.sweep(TaskListener.NULL);
         String dismiss = monitor().getUrl() + "/dismiss";
 

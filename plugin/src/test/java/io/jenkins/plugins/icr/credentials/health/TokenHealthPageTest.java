@@ -1,5 +1,6 @@
 package io.jenkins.plugins.icr.credentials.health;
 
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.FormPosts;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +42,7 @@ class TokenHealthPageTest {
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d");
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String token;
@@ -48,7 +51,7 @@ class TokenHealthPageTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
+        TestCredentials.add(github, j, "icr-github", token);
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ)
@@ -105,7 +108,7 @@ class TokenHealthPageTest {
     @Test
     void tableReadsAtAGlanceWordsDatesAndListsAsText() throws Exception {
         Instant expiry = Instant.now().plus(Duration.ofDays(5)).plus(Duration.ofHours(2));
-        github.answer(GitHubStub.expiring("repo", expiry));
+        github.on(GITHUB_USER, ProviderAnswers.githubExpiring("repo", expiry));
         Sweeper.sweep(TaskListener.NULL);
 
         HtmlTable table = page("manage/icr-vcs-tokens/").getHtmlElementById("icr-vcs-tokens");
@@ -138,8 +141,8 @@ class TokenHealthPageTest {
     @Test
     void worstComesFirstOnceTheTableIsSorted() throws Exception {
         String rejected = TestTokens.githubClassic();
-        github.addToken(j, "icr-a-rejected", rejected);
-        github.answer(rejected, GitHubStub.user(401, "{\"message\":\"Bad credentials\"}", null));
+        TestCredentials.add(github, j, "icr-a-rejected", rejected);
+        github.answer(rejected, ProviderAnswers.githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         Sweeper.sweep(TaskListener.NULL);
 
         HtmlTable table = j.createWebClient().login("manager").goTo("manage/icr-vcs-tokens/").getHtmlElementById(

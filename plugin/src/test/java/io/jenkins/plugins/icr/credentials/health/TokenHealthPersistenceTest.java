@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.health;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.ExtensionList;
 import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TestTokens;
 import io.jenkins.plugins.icr.token.TokenKind;
@@ -34,8 +36,8 @@ class TokenHealthPersistenceTest {
     @Test
     void resultsSurviveARestart() throws Throwable {
         sessions.then(r -> {
-            try (GitHubStub github = GitHubStub.started()) {
-                github.addToken(r, "icr-github", TestTokens.githubClassic());
+            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
+                TestCredentials.add(github, r, "icr-github", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }
         });
@@ -51,8 +53,8 @@ class TokenHealthPersistenceTest {
     void aRestartDoesNotMakeEveryTokenDue() throws Throwable {
         AtomicReference<Instant> swept = new AtomicReference<>();
         sessions.then(r -> {
-            try (GitHubStub github = GitHubStub.started()) {
-                github.addToken(r, "icr-github", TestTokens.githubClassic());
+            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
+                TestCredentials.add(github, r, "icr-github", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }
             swept.set(TokenHealthStore.get().lastSweep());
@@ -71,12 +73,12 @@ class TokenHealthPersistenceTest {
     @Test
     void recordsOfAnotherVersionLoadWithoutBreakingThePages() throws Throwable {
         sessions.then(r -> {
-            try (GitHubStub github = GitHubStub.started()) {
+            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
                 String rejected = TestTokens.githubClassic();
-                github.answer(rejected, user(401, "{\"message\":\"Bad credentials\"}", null));
-                github.addToken(r, "icr-gone", rejected);
-                github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
-                github.addToken(r, "icr-kept", TestTokens.githubClassic());
+                github.answer(rejected, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
+                TestCredentials.add(github, r, "icr-gone", rejected);
+                github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
+                TestCredentials.add(github, r, "icr-kept", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }
             String xml = Files.readString(recordsFile(r), StandardCharsets.UTF_8)

@@ -13,7 +13,8 @@ import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
-import io.jenkins.plugins.icr.token.GitLabServer;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Status;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,9 @@ class TokenRenewalTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     private JenkinsRule j;
 
@@ -46,7 +49,7 @@ class TokenRenewalTest {
     void setUp(JenkinsRule j) {
         this.j = j;
         gitlab.today(TODAY);
-        StoredGitLabToken.declare(gitlab);
+        StoredGitLabToken.declare(server);
     }
 
     private String sweep() throws Exception {
@@ -84,7 +87,7 @@ class TokenRenewalTest {
     @Test
     void theSweepRenewsADueTokenAndStoresTheNewOne() throws Exception {
         String old = gitlab.issueExpiringSoon();
-        StoredGitLabToken.store(gitlab, old, true);
+        StoredGitLabToken.store(server, old, true);
 
         String log = sweep();
 
@@ -107,11 +110,11 @@ class TokenRenewalTest {
 
     @Test
     void nothingIsRenewedThatIsNotDueOrNotOptedIn() throws Exception {
-        StoredGitLabToken.store(gitlab, gitlab.issue(List.of("api"), TODAY.minusDays(10), TODAY.plusDays(30)), true);
+        StoredGitLabToken.store(server, gitlab.issue(List.of("api"), TODAY.minusDays(10), TODAY.plusDays(30)), true);
         sweep();
         StoredGitLabToken.systemStore().removeCredentials(
                 com.cloudbees.plugins.credentials.domains.Domain.global(), StoredGitLabToken.current());
-        StoredGitLabToken.store(gitlab, gitlab.issueExpiringSoon(), false);
+        StoredGitLabToken.store(server, gitlab.issueExpiringSoon(), false);
         sweep();
 
         assertEquals(0, gitlab.rotateRequests());
@@ -121,7 +124,7 @@ class TokenRenewalTest {
     void anAutomaticRenewalTheServerCannotMakeRaisesTheMonitor() throws Exception {
         gitlab.withoutRotation();
         String old = gitlab.issueExpiringSoon();
-        StoredGitLabToken.store(gitlab, old, true);
+        StoredGitLabToken.store(server, old, true);
 
         String log = sweep();
 
@@ -142,7 +145,7 @@ class TokenRenewalTest {
     @Test
     void aStoreThatFailsToSaveKeepsTheNewTokenRetriesAndNeverRenewsAgain() throws Exception {
         String old = gitlab.issueExpiringSoon();
-        StoredGitLabToken.store(gitlab, old, false);
+        StoredGitLabToken.store(server, old, false);
         Path credentialsXml = j.jenkins.getRootDir().toPath().resolve("credentials.xml");
         String renewed;
         try (BrokenFile disk = BrokenFile.at(credentialsXml)) {
@@ -176,7 +179,7 @@ class TokenRenewalTest {
 
     @Test
     void withTokenKeepsEverySetting() throws Exception {
-        IcrVcsTokenImpl stored = StoredGitLabToken.store(gitlab, gitlab.issueExpiringSoon(), true);
+        IcrVcsTokenImpl stored = StoredGitLabToken.store(server, gitlab.issueExpiringSoon(), true);
         stored.setRenewDaysBefore(10);
         stored.setRenewLifetimeDays(60);
         stored.setLogin("someone");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.health;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,18 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.Credentials;
 import hudson.ExtensionList;
 import hudson.model.User;
 import hudson.util.Secret;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
+import io.jenkins.plugins.icr.token.ProviderAnswers;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +43,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class TokenSweepTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
@@ -60,20 +63,20 @@ class TokenSweepTest {
     }
 
     private static MockResponse expiringIn(long days) {
-        return GitHubStub.expiring("repo, workflow, notifications", Instant.now().plusSeconds(days * 86_400 + 3_600));
+        return ProviderAnswers.githubExpiring("repo, workflow, notifications", Instant.now().plusSeconds(days * 86_400 + 3_600));
     }
 
     @Test
     void sweepFindsTokensInSystemAndFolderStoresAndNeverLogsThem() throws Exception {
         String systemToken = TestTokens.githubClassic();
         String folderToken = TestTokens.githubClassic();
-        github.addToken(j, "icr-system", systemToken);
+        TestCredentials.add(github, j, "icr-system", systemToken);
         Folder folder = j.jenkins.createProject(Folder.class, "team");
         IcrVcsTokenImpl inFolder = new IcrVcsTokenImpl(
                 CredentialsScope.GLOBAL, "icr-folder", "team token", "github", Secret.fromString(folderToken));
-        inFolder.setServerUrl(github.serverUrl());
+        inFolder.setServerUrl(github.webUrl());
         Stores.ownStore(folder).addCredentials(Domain.global(), inFolder);
-        github.answer(folderToken, user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.answer(folderToken, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
 
         String log = sweep();
 
@@ -94,29 +97,29 @@ class TokenSweepTest {
     @Test
     void monitorActivatesForEachBadStatusAndClearsWhenFixed() throws Exception {
         String token = TestTokens.githubClassic();
-        github.addToken(j, "icr", token);
+        TestCredentials.add(github, j, "icr", token);
         for (MockResponse bad : List.of(
-                user(401, "{\"message\":\"Bad credentials\"}", null),
-                user(200, "{\"login\":\"octocat\"}", "repo"),
-                user(403, "{\"message\":\"Organization blocks classic tokens\"}", null))) {
+                githubUser(401, "{\"message\":\"Bad credentials\"}", null),
+                githubUser(200, "{\"login\":\"octocat\"}", "repo"),
+                githubUser(403, "{\"message\":\"Organization blocks classic tokens\"}", null))) {
             github.answer(token, bad);
             sweep();
             assertTrue(monitorActive(), "monitor for HTTP " + bad.getCode());
         }
-        github.answer(token, user(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications"));
+        github.answer(token, githubUser(200, "{\"login\":\"octocat\"}", "repo, workflow, notifications"));
         sweep();
         assertFalse(monitorActive(), "a fixed token clears the monitor");
     }
 
     @Test
     void monitorActivatesForExpiryWithinTheWindowOnly() throws Exception {
-        github.answer(expiringIn(60));
-        github.addToken(j, "icr-later", TestTokens.githubClassic());
+        github.on(GITHUB_USER, expiringIn(60));
+        TestCredentials.add(github, j, "icr-later", TestTokens.githubClassic());
         sweep();
         assertFalse(monitorActive(), "60 days left is outside the 14-day window");
 
-        github.answer(expiringIn(5));
-        github.addToken(j, "icr-soon", TestTokens.githubClassic());
+        github.on(GITHUB_USER, expiringIn(5));
+        TestCredentials.add(github, j, "icr-soon", TestTokens.githubClassic());
         sweep();
         assertTrue(monitorActive(), "5 days left is inside the window");
         assertTrue(ExtensionList.lookupSingleton(TokenHealthMonitor.class).getProblems().stream()
@@ -127,14 +130,14 @@ class TokenSweepTest {
     @Test
     void providerFaultKeepsTheLastRealAnswer() throws Exception {
         String token = TestTokens.githubClassic();
-        github.addToken(j, "icr", token);
-        github.answer(expiringIn(5));
+        TestCredentials.add(github, j, "icr", token);
+        github.on(GITHUB_USER, expiringIn(5));
         sweep();
         TokenHealthRecord first = HealthRecords.of("icr");
         assertNotNull(first.getExpiresAt());
         assertNull(first.getLastFault());
 
-        github.answer(token, user(503, "{\"message\":\"Service unavailable\"}", null));
+        github.answer(token, githubUser(503, "{\"message\":\"Service unavailable\"}", null));
         sweep();
 
         TokenHealthRecord second = HealthRecords.of("icr");
@@ -149,8 +152,8 @@ class TokenSweepTest {
         String own = TestTokens.githubClassic();
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         // A user's store shows its content to its owner only; a sweep runs as SYSTEM and would find nothing.
-        github.addUserToken(User.getById("alice", true), "icr-alice", own);
-        github.addToken(j, "icr-system", TestTokens.githubClassic());
+        TestCredentials.addUserToken(github, User.getById("alice", true), "icr-alice", own);
+        TestCredentials.add(github, j, "icr-system", TestTokens.githubClassic());
 
         sweep();
 
@@ -167,9 +170,9 @@ class TokenSweepTest {
 
     @Test
     void aCredentialWithAnUnknownProviderIsRecordedAsRefusedAndNeverSent() throws Exception {
-        github.declare();
+        TestCredentials.declare(github);
         String token = TestTokens.githubClassic();
-        Credentials edited = HandEdited.token("icr-odd", "sourceforge", github.serverUrl(), token);
+        Credentials edited = HandEdited.token("icr-odd", "sourceforge", github.webUrl(), token);
         Stores.ownStore(j.jenkins).addCredentials(Domain.global(), edited);
 
         String log = sweep();
@@ -185,8 +188,8 @@ class TokenSweepTest {
 
     @Test
     void verifyAllNowDuringASweepQueuesExactlyOneMore() throws Exception {
-        github.addToken(j, "icr", TestTokens.githubClassic());
-        github.answer(new MockResponse.Builder()
+        TestCredentials.add(github, j, "icr", TestTokens.githubClassic());
+        github.on(GITHUB_USER, new MockResponse.Builder()
                 .code(200)
                 .setHeader("Content-Type", "application/json")
                 .setHeader("X-OAuth-Scopes", "repo, workflow, notifications")

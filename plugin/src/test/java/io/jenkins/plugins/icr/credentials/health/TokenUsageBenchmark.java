@@ -11,7 +11,8 @@ import hudson.model.FreeStyleProject;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
-import io.jenkins.plugins.icr.token.GitLabServer;
+import io.jenkins.plugins.icr.token.GitLabTokens;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,18 +40,20 @@ class TokenUsageBenchmark {
     private static final int ROUNDS = 30;
 
     @RegisterExtension
-    final GitLabServer gitlab = new GitLabServer();
+    final ProviderServer server = new ProviderServer();
+
+    final GitLabTokens gitlab = server.gitlab();
 
     @Test
     void measure(JenkinsRule j) throws Exception {
         gitlab.today(LocalDate.now(ZoneOffset.UTC));
-        StoredGitLabToken.declare(gitlab);
+        StoredGitLabToken.declare(server);
         List<IcrVcsTokenImpl> tokens = new ArrayList<>();
         for (int t = 0; t < TOKENS; t++) {
             IcrVcsTokenImpl token = new IcrVcsTokenImpl(CredentialsScope.GLOBAL, "icr-" + t, "", "gitlab",
                     Secret.fromString(t == 0 ? gitlab.issueExpiringSoon() : gitlab.issue(List.of("api"),
                             LocalDate.now(ZoneOffset.UTC).minusDays(10), LocalDate.now(ZoneOffset.UTC).plusDays(200))));
-            token.setServerUrl(gitlab.webUrl());
+            token.setServerUrl(server.webUrl());
             StoredGitLabToken.systemStore().addCredentials(Domain.global(), token);
             tokens.add(token);
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.icr.credentials.impl;
 
 import static io.jenkins.plugins.icr.credentials.FormPosts.post;
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.util.Secret;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.credentials.health.Sweeps;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthRecord;
 import io.jenkins.plugins.icr.credentials.health.TokenHealthStore;
-import io.jenkins.plugins.icr.credentials.health.Sweeps;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class CredentialPagesTest {
     private static final String TEAM = "job/team/credentials/store/folder/domain/_/credential/icr/";
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String systemToken;
@@ -47,11 +48,11 @@ class CredentialPagesTest {
         this.j = j;
         systemToken = TestTokens.githubClassic();
         teamToken = TestTokens.githubClassic();
-        github.addToken(j, "icr", systemToken);
+        TestCredentials.add(github, j, "icr", systemToken);
         Folder team = j.jenkins.createProject(Folder.class, "team");
         // The same id in another store, whose token the provider rejects.
-        github.addToken(Stores.ownStore(team), "icr", teamToken);
-        github.answer(teamToken, user(401, "{\"message\":\"Bad credentials\"}", null));
+        TestCredentials.add(github, Stores.ownStore(team), "icr", teamToken);
+        github.answer(teamToken, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         Sweeps.now();
     }
 
@@ -89,7 +90,7 @@ class CredentialPagesTest {
 
         Map<String, String> form = Map.of(
                 "provider", "github",
-                "serverUrl", github.serverUrl(),
+                "serverUrl", github.webUrl(),
                 "login", "",
                 "token", rendered,
                 "value", rendered,

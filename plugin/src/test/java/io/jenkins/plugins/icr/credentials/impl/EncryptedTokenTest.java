@@ -9,8 +9,9 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
 import hudson.model.User;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class EncryptedTokenTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String rootToken;
@@ -46,9 +47,9 @@ class EncryptedTokenTest {
         rootToken = TestTokens.githubClassic();
         teamToken = TestTokens.githubClassic();
         ownToken = TestTokens.githubClassic();
-        rootEncrypted = github.addToken(j, "icr-root", rootToken).getToken().getEncryptedValue();
+        rootEncrypted = TestCredentials.add(github, j, "icr-root", rootToken).getToken().getEncryptedValue();
         Folder team = j.jenkins.createProject(Folder.class, "team");
-        teamEncrypted = github.addToken(Stores.ownStore(team), "icr-team", teamToken)
+        teamEncrypted = TestCredentials.add(github, Stores.ownStore(team), "icr-team", teamToken)
                 .getToken()
                 .getEncryptedValue();
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
@@ -62,7 +63,7 @@ class EncryptedTokenTest {
                 .grant(Item.READ, CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
                 .onFolders(team)
                 .to("team-editor"));
-        ownEncrypted = github.addUserToken(User.getById("mallory", true), "mine", ownToken)
+        ownEncrypted = TestCredentials.addUserToken(github, User.getById("mallory", true), "mine", ownToken)
                 .getToken()
                 .getEncryptedValue();
     }
@@ -70,7 +71,7 @@ class EncryptedTokenTest {
     private Map<String, String> form(String id, String token) {
         Map<String, String> form = new HashMap<>();
         form.put("provider", "github");
-        form.put("serverUrl", github.serverUrl());
+        form.put("serverUrl", github.webUrl());
         form.put("login", "");
         form.put("requiredScopes", "");
         form.put("id", id);

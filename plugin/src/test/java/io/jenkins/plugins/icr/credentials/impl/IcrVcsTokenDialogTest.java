@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ class IcrVcsTokenDialogTest {
     private static final String PLACEHOLDER_SYMBOL = "M368 368L144 144";
 
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
     @BeforeEach
     void setUp(JenkinsRule j) {
         this.j = j;
-        github.declare();
+        TestCredentials.declare(github);
     }
 
     /** A dialog fragment as the browser fetches it; its scripts only run inside the page that opens it. */
@@ -90,7 +91,7 @@ class IcrVcsTokenDialogTest {
         assertTrue(form.asNormalizedText().contains("Server"), "labelled for what it is");
 
         assertEquals(
-                List.of("github.com (public service) = ", "Test GitHub (" + github.serverUrl() + ") = " + github.serverUrl()),
+                List.of("github.com (public service) = ", "Test GitHub (" + github.webUrl() + ") = " + github.webUrl()),
                 servers("github", ""));
         assertEquals(List.of("gitlab.com (public service) = "), servers("gitlab", ""));
         assertEquals(List.of(), servers("bitbucket-dc", ""), "no public service, nothing declared");
@@ -101,7 +102,7 @@ class IcrVcsTokenDialogTest {
         assertEquals(
                 List.of(
                         "github.com (public service) = ",
-                        "Test GitHub (" + github.serverUrl() + ") = " + github.serverUrl(),
+                        "Test GitHub (" + github.webUrl() + ") = " + github.webUrl(),
                         "https://github.retired.example (not declared) = https://github.retired.example"),
                 servers("github", "https://github.retired.example"));
         assertEquals(

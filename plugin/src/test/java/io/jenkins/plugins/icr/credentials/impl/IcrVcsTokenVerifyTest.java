@@ -1,15 +1,17 @@
 package io.jenkins.plugins.icr.credentials.impl;
 
 import static io.jenkins.plugins.icr.credentials.FormPosts.post;
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.ProxyConfiguration;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.IcrVcsServer;
 import io.jenkins.plugins.icr.credentials.IcrVcsServers;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrVcsTokenVerifyTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
 
     @BeforeEach
     void setUp(JenkinsRule j) {
         this.j = j;
-        github.declare();
+        TestCredentials.declare(github);
     }
 
     private String verify(String serverUrl, String token) throws Exception {
@@ -62,7 +64,7 @@ class IcrVcsTokenVerifyTest {
     void validTokenShowsItsAccountAndScopes() throws Exception {
         String token = TestTokens.githubClassic();
 
-        String body = verify(github.serverUrl(), token);
+        String body = verify(github.webUrl(), token);
 
         assertTrue(body.contains("VALID") && body.contains("octocat"), body);
         RecordedRequest request = github.server().takeRequest();
@@ -72,9 +74,9 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void missingScopesAreNamedWithTheFixLink() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
 
-        String body = verify(github.serverUrl(), TestTokens.githubClassic());
+        String body = verify(github.webUrl(), TestTokens.githubClassic());
 
         assertTrue(body.contains("<strong>Missing scopes</strong>") && body.contains("workflow, notifications"), body);
         assertTrue(body.contains("data-status=\"MISSING_SCOPES\""), "the constant only for machines: " + body);
@@ -84,16 +86,16 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void rejectedTokenSaysSo() throws Exception {
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
 
-        assertTrue(verify(github.serverUrl(), TestTokens.githubClassic()).contains("<strong>Rejected</strong>"));
+        assertTrue(verify(github.webUrl(), TestTokens.githubClassic()).contains("<strong>Rejected</strong>"));
     }
 
     @Test
     void hostileProviderOutputIsEscaped() throws Exception {
-        github.answer(user(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications"));
 
-        String body = verify(github.serverUrl(), TestTokens.githubClassic());
+        String body = verify(github.webUrl(), TestTokens.githubClassic());
 
         assertFalse(body.contains("<script>alert(1)</script>"), body);
         assertTrue(body.contains("&lt;script&gt;"), body);

@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import hudson.EnvVars;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.TaskListener;
 import hudson.model.User;
-import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.domains.Domain;
-import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
-import io.jenkins.plugins.icr.credentials.Stores;
 import hudson.util.Secret;
+import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.net.URL;
 import java.util.List;
@@ -53,7 +53,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrJobPropertyTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String token;
@@ -63,7 +63,7 @@ class IcrJobPropertyTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
+        TestCredentials.add(github, j, "icr-github", token);
         project = j.createFreeStyleProject("p");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -77,7 +77,7 @@ class IcrJobPropertyTest {
 
     private IcrJobProperty property() {
         IcrJobProperty icr = new IcrJobProperty("https://icr.example.com", "icr-github");
-        icr.setRepositoryUrl(github.serverUrl() + "/acme/widgets");
+        icr.setRepositoryUrl(github.webUrl() + "/acme/widgets");
         return icr;
     }
 
@@ -139,7 +139,7 @@ class IcrJobPropertyTest {
                         "vcsCredentialsId",
                         "",
                         "repositoryUrl",
-                        github.serverUrl() + "/acme/widgets")
+                        github.webUrl() + "/acme/widgets")
                 .getContentAsString();
         assertTrue(here.contains("icr-github"), here);
     }
@@ -285,7 +285,7 @@ class IcrJobPropertyTest {
         String entry = await(() -> tokenEntry(page), t -> t.contains("not for the server"));
         assertTrue(entry.contains("This token is not for the server of the repository URL above"), entry);
 
-        repository.setValue(github.serverUrl() + "/acme/widgets");
+        repository.setValue(github.webUrl() + "/acme/widgets");
         repository.fireEvent(Event.TYPE_CHANGE);
 
         assertFalse(await(() -> tokenChoices(token), c -> !c.contains("icr-gitlab")).contains("icr-gitlab"), "and back");
@@ -336,9 +336,9 @@ class IcrJobPropertyTest {
         EnvVars env = build.getEnvironment(TaskListener.NULL);
 
         assertEquals("https://icr.example.com", env.get("ICR_SERVER_URL"));
-        assertEquals(github.serverUrl() + "/acme/widgets", env.get("ICR_REPOSITORY_URL"));
+        assertEquals(github.webUrl() + "/acme/widgets", env.get("ICR_REPOSITORY_URL"));
         assertEquals("github", env.get("ICR_VCS_PROVIDER"));
-        assertEquals(github.serverUrl() + "/api/v3", env.get("ICR_VCS_API_URL"));
+        assertEquals(github.webUrl() + "/api/v3", env.get("ICR_VCS_API_URL"));
         assertFalse(env.containsValue(token));
     }
 
@@ -346,7 +346,7 @@ class IcrJobPropertyTest {
     void fieldTwoOffersWhatTheBuildsWillRunAsAuthorizeProjectSaysCanUse() throws Exception {
         String own = TestTokens.githubClassic();
         User alice = User.getById("alice", true);
-        github.addUserToken(alice, "icr-alice", own);
+        TestCredentials.addUserToken(github, alice, "icr-alice", own);
         QueueItemAuthenticatorConfiguration.get()
                 .getAuthenticators()
                 .add(new MockQueueItemAuthenticator().authenticate("p", alice.impersonate2()));
@@ -366,8 +366,8 @@ class IcrJobPropertyTest {
         Domain elsewhere = new Domain(
                 "elsewhere", "", List.of(new HostnameSpecification("git.elsewhere.example", null)));
         CredentialsStore store = Stores.ownStore(j.jenkins);
-        store.addDomain(elsewhere, github.credential("icr-temp", TestTokens.githubClassic()));
-        String repository = github.serverUrl() + "/acme/widgets";
+        store.addDomain(elsewhere, TestCredentials.credential(github, "icr-temp", TestTokens.githubClassic()));
+        String repository = github.webUrl() + "/acme/widgets";
 
         String listed = post(
                         "configurer", "fillVcsCredentialsIdItems", "vcsCredentialsId", "", "repositoryUrl", repository)

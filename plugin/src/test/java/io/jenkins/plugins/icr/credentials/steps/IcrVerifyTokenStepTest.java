@@ -1,6 +1,7 @@
 package io.jenkins.plugins.icr.credentials.steps;
 
-import static io.jenkins.plugins.icr.credentials.GitHubStub.user;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.GITHUB_USER;
+import static io.jenkins.plugins.icr.token.ProviderAnswers.githubUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,11 +18,12 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Result;
 import io.jenkins.plugins.icr.credentials.FormPosts;
-import io.jenkins.plugins.icr.credentials.GitHubStub;
 import io.jenkins.plugins.icr.credentials.HandEdited;
 import io.jenkins.plugins.icr.credentials.Leaks;
 import io.jenkins.plugins.icr.credentials.Stores;
+import io.jenkins.plugins.icr.credentials.TestCredentials;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
+import io.jenkins.plugins.icr.token.ProviderServer;
 import io.jenkins.plugins.icr.token.TestTokens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +62,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class IcrVerifyTokenStepTest {
     @RegisterExtension
-    final GitHubStub github = new GitHubStub();
+    final ProviderServer github = new ProviderServer().answeringAsProviders();
 
     private JenkinsRule j;
     private String token;
@@ -69,7 +71,7 @@ class IcrVerifyTokenStepTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         token = TestTokens.githubClassic();
-        github.addToken(j, "icr-github", token);
+        TestCredentials.add(github, j, "icr-github", token);
     }
 
     private WorkflowRun pipeline(Result expected, String script) throws Exception {
@@ -86,7 +88,8 @@ class IcrVerifyTokenStepTest {
     void validTokenPassesAndReturnsTheVerdict() throws Exception {
         WorkflowRun run = pipeline(
                 Result.SUCCESS,
-                "def v = icrVerifyToken()\necho \"status=${v.status} account=${v.account} missing=${v.missingScopes}\"");
+                "def v = icrVerifyToken()\n"
+                        + "echo \"status=${v.status} account=${v.account} missing=${v.missingScopes}\"");
 
         j.assertLogContains("Verifying the iCR VCS token 'icr-github'", run);
         j.assertLogContains("status=VALID account=octocat missing=[]", run);
@@ -94,7 +97,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void missingScopesFailTheBuildWithTheFix() throws Exception {
-        github.answer(user(200, "{\"login\":\"octocat\"}", "repo"));
+        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"octocat\"}", "repo"));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-github'");
 
@@ -105,7 +108,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void rejectedTokenFailsTheBuild() throws Exception {
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken()");
         j.assertLogContains("REJECTED", run);
@@ -115,7 +118,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void unreachableProviderIsAWarningUnstableOnlyWhenAsked() throws Exception {
-        github.answer(user(503, "{\"message\":\"down\"}", null));
+        github.on(GITHUB_USER, githubUser(503, "{\"message\":\"down\"}", null));
 
         j.assertLogContains("UNREACHABLE", pipeline(Result.SUCCESS, "icrVerifyToken()"));
         pipeline(Result.UNSTABLE, "icrVerifyToken unstableOnWarning: true");
@@ -130,7 +133,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void freestyleStepUsesTheJobsFieldTwo() throws Exception {
-        github.answer(user(401, "{\"message\":\"Bad credentials\"}", null));
+        github.on(GITHUB_USER, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         FreeStyleProject project = j.createFreeStyleProject();
         project.addProperty(new IcrJobProperty("https://icr.example.com", "icr-github"));
         project.getBuildersList().add(new IcrVerifyTokenBuilder());
@@ -143,7 +146,7 @@ class IcrVerifyTokenStepTest {
 
     @Test
     void unstableOnWarningMarksTheStepsOwnNode() throws Exception {
-        github.answer(user(503, "{\"message\":\"down\"}", null));
+        github.on(GITHUB_USER, githubUser(503, "{\"message\":\"down\"}", null));
 
         WorkflowRun run = pipeline(
                 Result.UNSTABLE,
@@ -167,7 +170,7 @@ class IcrVerifyTokenStepTest {
         Stores.ownStore(j.jenkins)
                 .addCredentials(
                         Domain.global(),
-                        HandEdited.token("icr-odd", "sourceforge", github.serverUrl(), TestTokens.githubClassic()));
+                        HandEdited.token("icr-odd", "sourceforge", github.webUrl(), TestTokens.githubClassic()));
 
         WorkflowRun run = pipeline(Result.FAILURE, "icrVerifyToken credentialsId: 'icr-odd'");
 
@@ -195,8 +198,7 @@ class IcrVerifyTokenStepTest {
     }
 
     /** The answer of a form's web method on the job {@code p} ("" as context: at the root). */
-    private String post(String user, String context, Class<?> form, String method, String... fields)
-            throws Exception {
+    private String post(String user, String context, Class<?> form, String method, String... fields) throws Exception {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < fields.length; i += 2) {
             values.put(fields[i], fields[i + 1]);
@@ -216,7 +218,7 @@ class IcrVerifyTokenStepTest {
                         new UsernamePasswordCredentialsImpl(
                                 CredentialsScope.GLOBAL, "plain-login", "", "bot", "not-a-vcs-token"));
         Folder other = j.jenkins.createProject(Folder.class, "other");
-        github.addToken(Stores.ownStore(other), "icr-other-folder", TestTokens.githubClassic());
+        TestCredentials.add(github, Stores.ownStore(other), "icr-other-folder", TestTokens.githubClassic());
 
         for (String user : List.of("configurer", "viewer")) {
             String listed = post(user, "job/p/", form, "fillCredentialsIdItems", "credentialsId", "");
@@ -264,7 +266,8 @@ class IcrVerifyTokenStepTest {
         assertEquals(1, github.server().getRequestCount());
         assertEquals(
                 "<div/>",
-                post("configurer", "job/p/", form, "checkCredentialsId", "value", "").strip(),
+                post("configurer", "job/p/", form, "checkCredentialsId", "value", "")
+                        .strip(),
                 "empty is the job's own token, checked in the job's iCR section");
     }
 

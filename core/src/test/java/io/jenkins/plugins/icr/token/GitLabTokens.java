@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
@@ -23,20 +21,18 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A local GitLab that keeps its tokens and answers {@code /api/v4/personal_access_tokens/self}, {@code /user} and
- * {@code POST /personal_access_tokens/self/rotate} as GitLab does (docs/provider-apis.md §2.8): rotation revokes
- * the old token and issues a new one of the same family; a revoked token that asks to be rotated gets 401 and
- * revokes every active token of its family (reuse detection). Register with {@code @RegisterExtension}, or
- * {@link #start()} and {@link #close()} by hand.
+ * A GitLab that keeps its tokens, the part of {@link ProviderServer} that answers below {@code /api/v4}:
+ * {@code /personal_access_tokens/self}, {@code /user} and {@code POST /personal_access_tokens/self/rotate} as GitLab
+ * does (docs/provider-apis.md §2.8): rotation revokes the old token and issues a new one of the same family; a revoked
+ * token that asks to be rotated gets 401 and revokes every active token of its family (reuse detection). Get it from
+ * {@link ProviderServer#gitlab()}.
  */
-public final class GitLabServer implements BeforeEachCallback, AfterEachCallback {
+public final class GitLabTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SELF = "/api/v4/personal_access_tokens/self";
+    private static final String API = "/api/v4";
+    private static final String SELF = API + "/personal_access_tokens/self";
     private static final String ROTATE = SELF + "/rotate";
 
     /** How the server behaves after it has rotated a token. */
@@ -49,58 +45,18 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
         FAIL_AFTER_COMMIT
     }
 
+    private final ProviderServer server;
     private final Map<String, Pat> tokens = new LinkedHashMap<>();
     private final AtomicInteger rotateRequests = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger(40);
-    private MockWebServer server;
     private LocalDate today = LocalDate.parse("2026-11-30");
     private boolean rotationSupported = true;
     private int maxLifetimeDays = 365;
     private AfterRotation afterRotation = AfterRotation.ANSWER;
     private volatile CountDownLatch held;
 
-    @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
-        start();
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        close();
-    }
-
-    public void start() throws IOException {
-        server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        server.start();
-    }
-
-    public void close() {
-        server.close();
-    }
-
-    /** The server's API base, as the CLI's --api-url takes it. */
-    public String apiUrl() {
-        return server.url("/api/v4").toString();
-    }
-
-    /** The server's web URL, as a credential or --server takes it. */
-    public String webUrl() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
-    }
-
-    public Endpoint endpoint() {
-        try {
-            return Endpoint.fromApi(Provider.GITLAB, apiUrl(), EndpointPolicy.allowingHttp());
-        } catch (InvalidInputException e) {
-            throw new AssertionError(e);
-        }
+    GitLabTokens(ProviderServer server) {
+        this.server = server;
     }
 
     /** Issues a token with these scopes, created on {@code createdOn} and expiring on {@code expiresOn} (or never). */
@@ -116,30 +72,30 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
     }
 
     /** The server's calendar; tokens expire at the start of their date. */
-    public synchronized GitLabServer today(LocalDate date) {
+    public synchronized GitLabTokens today(LocalDate date) {
         today = date;
         return this;
     }
 
     /** A server older than 16.10 has no rotation endpoint. */
-    public synchronized GitLabServer withoutRotation() {
+    public synchronized GitLabTokens withoutRotation() {
         rotationSupported = false;
         return this;
     }
 
     /** The administrator's maximum lifetime of access tokens. */
-    public synchronized GitLabServer maxLifetimeDays(int days) {
+    public synchronized GitLabTokens maxLifetimeDays(int days) {
         maxLifetimeDays = days;
         return this;
     }
 
-    public synchronized GitLabServer afterRotation(AfterRotation behaviour) {
+    public synchronized GitLabTokens afterRotation(AfterRotation behaviour) {
         afterRotation = behaviour;
         return this;
     }
 
     /** From now on, each rotation happens at once but its answer waits for {@link #releaseRotationAnswers()}. */
-    public GitLabServer holdRotationAnswers() {
+    public GitLabTokens holdRotationAnswers() {
         held = new CountDownLatch(1);
         return this;
     }
@@ -177,18 +133,13 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
         return rotateRequests.get();
     }
 
-    /** Every request received so far, in order, for checks of what was sent. */
-    public List<RecordedRequest> requests() throws InterruptedException {
-        return ProviderServer.requestsTo(server);
-    }
-
     /**
      * What a careless client does, or what a request lost on its way back did: the rotation request alone, with
      * this token. Answers GitLab's status code.
      */
     public int rotateDirectly(String token) throws IOException {
         try (Response response = new OkHttpClient().newCall(new Request.Builder()
-                        .url(apiUrl() + "/personal_access_tokens/self/rotate")
+                        .url(server.url(ROTATE))
                         .header("PRIVATE-TOKEN", token)
                         .post(RequestBody.create(new byte[0]))
                         .build())
@@ -197,8 +148,12 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
         }
     }
 
-    private MockResponse answer(RecordedRequest request) {
+    /** GitLab's answer to a request below {@code /api/v4}, or null for any other path. */
+    MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
+        if (!path.startsWith(API + "/")) {
+            return null;
+        }
         if (path.equals(ROTATE) && request.getMethod().equals("POST")) {
             rotateRequests.incrementAndGet();
             return rotate(request);
@@ -208,7 +163,7 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
                 Pat pat = authenticated(request);
                 return pat == null ? refusal(request) : json(200, describe(pat));
             }
-            if (path.equals("/api/v4/user") && request.getMethod().equals("GET")) {
+            if (path.equals(API + "/user") && request.getMethod().equals("GET")) {
                 return authenticated(request) == null
                         ? refusal(request)
                         : json(200, JSON.createObjectNode().put("id", 3).put("username", "jdoe"));
@@ -224,7 +179,7 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
                 // Older servers have no such route: Grape's catch-all answers before any authentication.
                 return json(404, JSON.createObjectNode().put("error", "404 Not Found"));
             }
-            Pat pat = tokens.get(tokenOf(request));
+            Pat pat = tokens.get(ProviderServer.tokenOf(request));
             if (pat != null && pat.revoked) {
                 // Reuse detection: a rotated (or revoked) token asking to rotate revokes its whole family.
                 revokeDescendantsOf(pat);
@@ -296,13 +251,13 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
     }
 
     private Pat authenticated(RecordedRequest request) {
-        Pat pat = tokens.get(tokenOf(request));
+        Pat pat = tokens.get(ProviderServer.tokenOf(request));
         return pat != null && pat.active(today) ? pat : null;
     }
 
     /** The 401 bodies of GitLab's API guard (docs/provider-apis.md §2.4). */
     private MockResponse refusal(RecordedRequest request) {
-        Pat pat = tokens.get(tokenOf(request));
+        Pat pat = tokens.get(ProviderServer.tokenOf(request));
         if (pat == null) {
             return json(401, JSON.createObjectNode().put("message", "401 Unauthorized"));
         }
@@ -312,15 +267,6 @@ public final class GitLabServer implements BeforeEachCallback, AfterEachCallback
         return json(401, JSON.createObjectNode().put("error", "invalid_token").put("error_description", description),
                 Headers.of("WWW-Authenticate", "Bearer realm=\"\", error=\"invalid_token\", error_description=\""
                         + description + "\""));
-    }
-
-    private static String tokenOf(RecordedRequest request) {
-        String privateToken = request.getHeaders().get("PRIVATE-TOKEN");
-        if (privateToken != null) {
-            return privateToken;
-        }
-        String authorization = request.getHeaders().get("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
     }
 
     private ObjectNode describe(Pat pat) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.icr.bench;
+package io.jenkins.plugins.icr.token;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,8 +9,9 @@ import javax.net.ServerSocketFactory;
 
 /**
  * Server sockets whose connections send without Nagle's delay. MockWebServer writes a response in more than one
- * segment; with Nagle on, the second waits for the client's delayed ACK (40 ms on Linux), which would make the stub
- * slower than any real provider and the benchmark measure TCP rather than the verifier.
+ * segment; with Nagle on, the second waits for the client's delayed ACK (40 ms on Linux), which would make
+ * {@link ProviderServer} slower than any real provider and the benchmark measure TCP rather than the verifier
+ * (docs/benchmark.md).
  */
 final class NoDelayServerSockets extends ServerSocketFactory {
     @Override
