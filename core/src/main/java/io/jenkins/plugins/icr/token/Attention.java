@@ -18,33 +18,32 @@ public final class Attention {
     private Attention() {}
 
     /** The reasons, in words an admin acts on; empty when the token is fine. */
-    public static List<String> reasons(
+    public static List<Text> reasons(
             Status status, TokenKind kind, List<String> missing, Instant expiresAt, Instant now, int warnDays) {
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         switch (status) {
-            case REJECTED -> reasons.add("rejected by the provider (invalid, expired, revoked, or a kind of token iCR"
-                    + " cannot use)");
-            case MISSING_SCOPES -> reasons.add("lacks " + String.join(", ", missing));
-            case FORBIDDEN -> reasons.add("blocked by the provider (SSO, organization policy or IP allow list)");
-            case INVALID_INPUT -> reasons.add("cannot be verified as configured");
+            case REJECTED -> reasons.add(Text.of("attention.rejected"));
+            case MISSING_SCOPES -> reasons.add(Text.of("attention.missing", String.join(", ", missing)));
+            case FORBIDDEN -> reasons.add(Text.of("attention.forbidden"));
+            case INVALID_INPUT -> reasons.add(Text.of("attention.invalid"));
             default -> { }
         }
         if (expiresAt != null) {
             long days = daysLeft(expiresAt, now);
             if (days < 0) {
-                reasons.add("expired on " + DAY.format(expiresAt));
+                reasons.add(Text.of("attention.expired", DAY.format(expiresAt)));
             } else if (days <= warnDays) {
-                reasons.add("expires on " + DAY.format(expiresAt) + " (in " + days + (days == 1 ? " day)" : " days)"));
+                reasons.add(Text.of("attention.expires", DAY.format(expiresAt), days));
             }
         }
         if (kind == TokenKind.BITBUCKET_APP_PASSWORD) {
-            reasons.add("is a Bitbucket app password, removed by Atlassian on 2026-07-28");
+            reasons.add(Text.of("attention.appPassword"));
         }
         return reasons;
     }
 
     /** How a token's row should look: an error when iCR would fail, a warning when something needs doing soon. */
-    public static Status.Severity level(Status status, List<String> reasons) {
+    public static Status.Severity level(Status status, List<Text> reasons) {
         Status.Severity severity = status.severity();
         return severity == Status.Severity.OK && !reasons.isEmpty() ? Status.Severity.WARNING : severity;
     }

@@ -96,14 +96,13 @@ public final class BulkVerifier {
     private Verdict verifyOne(Lane<?> lane, VerificationRequest request, long end) {
         Instant resume = lane.pausedUntil;
         if (resume != null && !waitUntil(resume, end)) {
-            return Verdict.notAsked(Status.RATE_LIMITED, request.provider(), TokenKind.UNKNOWN, "Not verified: "
-                    + request.endpoint().api().host() + " asked to slow down until " + resume
-                    + ", after this run's deadline. It is verified in the next run.");
+            return Verdict.notAsked(Status.RATE_LIMITED, request.provider(), TokenKind.UNKNOWN,
+                    Text.of("bulk.slowedDown", request.endpoint().api().host(), resume.toString()));
         }
         long left = end - System.nanoTime();
         if (left <= 0) {
             return Verdict.notAsked(Status.UNREACHABLE, request.provider(), TokenKind.UNKNOWN,
-                    "Not verified: the run reached its deadline first. It is verified in the next run.");
+                    Text.of("bulk.deadline"));
         }
         Duration bound = Duration.ofNanos(Math.min(left, request.timeout().toNanos()));
         VerificationRequest bounded = request.withTimeout(bound.isZero() ? Duration.ofMillis(1) : bound);

@@ -36,18 +36,18 @@ public final class DeclaredServers {
             }
         }
         // Not quoted back: a pasted URL may carry a token in its path.
-        throw new InvalidInputException("The server URL is not a declared " + provider.displayName() + " server."
-                + " An administrator declares self-hosted servers under Manage Jenkins → System → iCR VCS servers;"
-                + " tokens are only sent to those and to " + provider.publicServer().orElse("no public service") + ".");
+        throw new InvalidInputException(provider.publicServer()
+                .map(p -> Text.of("server.undeclared", provider.displayName(), p))
+                .orElseGet(() -> Text.of("server.undeclared.selfHosted", provider.displayName())));
     }
 
     /** The form check of a credential's server URL: accepted where {@link #resolve} would accept it. */
     public static FormatCheck checkCredentialServer(Provider provider, String serverUrl, Collection<Server> declared) {
         try {
             Endpoint endpoint = resolve(provider, serverUrl, declared);
-            return new FormatCheck(Status.Severity.OK, "API: " + endpoint.api());
+            return new FormatCheck(Status.Severity.OK, Text.of("server.api", endpoint.api().toString()));
         } catch (InvalidInputException e) {
-            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+            return new FormatCheck(Status.Severity.ERROR, e.text());
         }
     }
 
@@ -56,11 +56,10 @@ public final class DeclaredServers {
         try {
             Endpoint endpoint = Endpoint.fromServer(provider, url, EndpointPolicy.allowingHttp());
             return endpoint.api().isHttps()
-                    ? new FormatCheck(Status.Severity.OK, "API: " + endpoint.api())
-                    : new FormatCheck(Status.Severity.WARNING, "Plain http: tokens would cross the network"
-                            + " unencrypted. Use https unless the server is only reachable on a trusted network.");
+                    ? new FormatCheck(Status.Severity.OK, Text.of("server.api", endpoint.api().toString()))
+                    : new FormatCheck(Status.Severity.WARNING, Text.of("server.plainHttp"));
         } catch (InvalidInputException e) {
-            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+            return new FormatCheck(Status.Severity.ERROR, e.text());
         }
     }
 

@@ -35,8 +35,7 @@ public final class Endpoint {
     /** The provider's public service; Bitbucket Data Center has none. */
     public static Endpoint publicService(Provider provider) throws InvalidInputException {
         String server = provider.publicServer()
-                .orElseThrow(() -> new InvalidInputException(provider.displayName()
-                        + " is self-hosted: give the URL of your server, for example https://bitbucket.example.com."));
+                .orElseThrow(() -> new InvalidInputException(Text.of("server.selfHosted", provider.displayName())));
         return fromServer(provider, server, EndpointPolicy.httpsOnly());
     }
 
@@ -65,8 +64,7 @@ public final class Endpoint {
             case GITLAB -> append(web, "/api/v4");
             case BITBUCKET -> {
                 if (!host.equals("bitbucket.org") && !host.equals("api.bitbucket.org")) {
-                    throw new InvalidInputException("Bitbucket Cloud lives at bitbucket.org. For a self-hosted Bitbucket"
-                            + " server choose the provider Bitbucket Data Center.");
+                    throw new InvalidInputException(Text.of("server.bitbucketCloud"));
                 }
                 web = HttpUrl.get("https://bitbucket.org");
                 yield HttpUrl.get("https://api.bitbucket.org/2.0");

@@ -38,37 +38,34 @@ public final class EndpointPolicy {
      */
     public HttpUrl check(String url) throws InvalidInputException {
         if (url == null || url.isBlank()) {
-            throw new InvalidInputException("The URL is empty.");
+            throw new InvalidInputException(Text.of("url.empty"));
         }
         URI uri;
         try {
             uri = new URI(ascii(url.strip()));
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("The URL is not valid: " + e.getReason() + ".");
+            throw new InvalidInputException(Text.of("url.invalid.reason", e.getReason()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            throw new InvalidInputException("The URL must start with https://" + (allowHttp ? " or http://" : "")
-                    + "; tokens are only sent over an encrypted connection.");
+            throw new InvalidInputException(Text.of(allowHttp ? "url.scheme.http" : "url.scheme"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidInputException(
-                    "The URL contains a username or password. Remove it: the token travels in a header, never in a URL.");
+            throw new InvalidInputException(Text.of("url.userInfo"));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidInputException("The URL has a query (?…) or fragment (#…). Give the server's base URL only.");
+            throw new InvalidInputException(Text.of("url.query"));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidInputException("The URL has no host name.");
+            throw new InvalidInputException(Text.of("url.noHost"));
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (METADATA_HOSTS.contains(host) || isForbiddenLiteral(host)) {
-            throw new InvalidInputException(
-                    "The URL points at a link-local or cloud metadata address (" + host + "); tokens are never sent there.");
+            throw new InvalidInputException(Text.of("url.metadata", host));
         }
         HttpUrl parsed = HttpUrl.parse(uri.toString());
         if (parsed == null) {
-            throw new InvalidInputException("The URL is not valid (check the host name and the port).");
+            throw new InvalidInputException(Text.of("url.invalid"));
         }
         String path = parsed.encodedPath();
         return path.endsWith("/") && path.length() > 1
@@ -88,8 +85,7 @@ public final class EndpointPolicy {
         }
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
-            throw new InvalidInputException("The URL is not valid: it has characters outside ASCII, and as an http(s)"
-                    + " URL its host name is not a valid internationalized domain name.");
+            throw new InvalidInputException(Text.of("url.idn"));
         }
         return parsed.toString();
     }

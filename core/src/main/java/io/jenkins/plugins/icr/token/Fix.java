@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A step names the link where it belongs in its sentence, by the words in brackets ("…, or [create a new one].");
  * a page makes those words the link, text shows them plain.
  */
-public record Fix(String url, List<String> steps) {
+public record Fix(String url, List<Text> steps) {
     public static final Fix NONE = new Fix(null, List.of());
 
     /** The words of a step that carry the link: the first bracketed part. */

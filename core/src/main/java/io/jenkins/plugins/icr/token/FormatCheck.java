@@ -6,7 +6,17 @@ import io.jenkins.plugins.icr.token.Status.Severity;
  * What can be said of a token and username as they are typed, without sending anything: the checks a credential
  * form runs on every change (the live verification is a separate, deliberate step).
  */
-public record FormatCheck(Severity severity, String message) {
+public record FormatCheck(Severity severity, Text message) {
+
+    /** Nothing to say: the field is fine as it is. */
+    public static FormatCheck fine() {
+        return new FormatCheck(Severity.OK, null);
+    }
+
+    /** Whether there is a message to show; a fine field may have none. */
+    public boolean hasMessage() {
+        return message != null;
+    }
 
     /** The token field: its kind, or why it can never work. */
     public static FormatCheck token(Provider provider, String pasted, String username) {
@@ -15,18 +25,16 @@ public record FormatCheck(Severity severity, String message) {
         try {
             kind = TokenKind.classifyToken(provider, token, username);
         } catch (InvalidInputException e) {
-            return new FormatCheck(Severity.ERROR, e.getMessage());
+            return new FormatCheck(Severity.ERROR, e.text());
         }
         if (kind == TokenKind.BITBUCKET_APP_PASSWORD) {
-            return new FormatCheck(Severity.WARNING, "Bitbucket app password: Atlassian removed app passwords on"
-                    + " 2026-07-28. Create an Atlassian API token with Bitbucket scopes instead.");
+            return new FormatCheck(Severity.WARNING, Text.of("check.token.appPassword"));
         }
-        String padded = pasted != null && !pasted.equals(token.reveal())
-                ? " The spaces or line breaks around it will be removed." : "";
-        String described = kind == TokenKind.UNKNOWN
-                ? provider.displayName() + " token of unrecognised kind; Verify will tell what it is."
-                : "Looks like a " + kind.displayName() + ".";
-        return new FormatCheck(kind == TokenKind.UNKNOWN ? Severity.WARNING : Severity.OK, described + padded);
+        boolean padded = pasted != null && !pasted.equals(token.reveal());
+        Text described = kind == TokenKind.UNKNOWN
+                ? Text.of(padded ? "check.token.unknown.padded" : "check.token.unknown", provider.displayName())
+                : Text.of(padded ? "check.token.kind.padded" : "check.token.kind", kind.displayName());
+        return new FormatCheck(kind == TokenKind.UNKNOWN ? Severity.WARNING : Severity.OK, described);
     }
 
     /** The username field: what this token kind authenticates with. */
@@ -35,24 +43,23 @@ public record FormatCheck(Severity severity, String message) {
         try {
             kind = TokenKind.classifyToken(provider, Token.of(pasted), username);
         } catch (InvalidInputException e) {
-            return new FormatCheck(Severity.OK, "");
+            return fine();
         }
         try {
             TokenKind.checkUsername(kind, username);
         } catch (InvalidInputException e) {
-            return new FormatCheck(Severity.ERROR, e.getMessage());
+            return new FormatCheck(Severity.ERROR, e.text());
         }
         // The field means something different for each kind; say what it means for this one.
         String git = GitUsername.of(provider, kind, username);
         return new FormatCheck(Severity.OK, switch (kind) {
-            case BITBUCKET_API_TOKEN -> "Atlassian account email: it authenticates the API; git uses " + git + ".";
-            case BITBUCKET_APP_PASSWORD -> "Bitbucket username: it authenticates the app password and git.";
-            case BITBUCKET_ACCESS_TOKEN -> "Access tokens need no username; git uses " + git + ".";
-            case BITBUCKET_DC_HTTP_TOKEN -> "Your Bitbucket username, given to git"
-                    + (git.isEmpty() ? "; leave it empty for project and repository tokens." : ".");
+            case BITBUCKET_API_TOKEN -> Text.of("check.username.apiToken", git);
+            case BITBUCKET_APP_PASSWORD -> Text.of("check.username.appPassword");
+            case BITBUCKET_ACCESS_TOKEN -> Text.of("check.username.accessToken", git);
+            case BITBUCKET_DC_HTTP_TOKEN -> Text.of(git.isEmpty() ? "check.username.dc.empty" : "check.username.dc");
             case GITHUB_CLASSIC, GITHUB_FINE_GRAINED, GITLAB_PAT, UNKNOWN -> git.isEmpty()
-                    ? "Optional: the username given to git."
-                    : "Optional: the username given to git, now " + git + ".";
+                    ? Text.of("check.username.optional")
+                    : Text.of("check.username.optional.now", git);
         });
     }
 }

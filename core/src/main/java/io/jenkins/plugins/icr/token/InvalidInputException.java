@@ -10,7 +10,15 @@ public final class InvalidInputException extends Exception {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public InvalidInputException(String message) {
-        super(message);
+    private final transient Text text;
+
+    /** The message in English for logs; {@link #text} for a reader in their language. */
+    public InvalidInputException(Text text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 }

@@ -30,21 +30,18 @@ public record RenewalPolicy(int daysBefore, int lifetimeDays) {
     /** A renewal that brings the expiry back inside the window would be followed by another at every sweep. */
     public static FormatCheck check(int daysBefore, int lifetimeDays) {
         if (daysBefore < 1) {
-            return new FormatCheck(Status.Severity.ERROR, "Renew at least 1 day before the token expires.");
+            return new FormatCheck(Status.Severity.ERROR, Text.of("renewal.daysBefore"));
         }
         if (lifetimeDays < 0 || lifetimeDays > RotationRequest.MAX_LIFETIME_DAYS) {
-            return new FormatCheck(Status.Severity.ERROR, "The new lifetime is 0 (the same as now) or 1 to "
-                    + RotationRequest.MAX_LIFETIME_DAYS + " days.");
+            return new FormatCheck(Status.Severity.ERROR,
+                    Text.of("renewal.lifetime", RotationRequest.MAX_LIFETIME_DAYS));
         }
         if (lifetimeDays != SAME_LIFETIME && lifetimeDays <= daysBefore) {
-            return new FormatCheck(Status.Severity.ERROR, "The new lifetime must be longer than the " + daysBefore
-                    + " days before expiry at which renewal starts; otherwise every renewal is due again at once.");
+            return new FormatCheck(Status.Severity.ERROR, Text.of("renewal.tooShort", daysBefore));
         }
         if (lifetimeDays > 365) {
-            return new FormatCheck(Status.Severity.WARNING, "GitLab allows at most 365 days unless its administrator"
-                    + " extended the limit (up to 400 days since GitLab 17.6); a shorter limit is applied when the"
-                    + " server names it.");
+            return new FormatCheck(Status.Severity.WARNING, Text.of("renewal.gitlabLimit"));
         }
-        return new FormatCheck(Status.Severity.OK, "");
+        return FormatCheck.fine();
     }
 }

@@ -21,9 +21,9 @@ public record RepositoryPath(List<String> segments) {
         boolean shaped = nested ? segments.size() >= 2 : segments.size() == 2;
         if (!shaped || !segments.stream().allMatch(s -> SEGMENT.matcher(s).matches() && !s.equals(".") && !s.equals(".."))) {
             // Not quoted back: a pasted clone URL may carry a token.
-            throw new InvalidInputException("The repository is not a repository path. Write it as "
-                    + (nested ? "GROUP/PROJECT (groups may nest)" : provider == Provider.BITBUCKET_DC ? "PROJECT/repository"
-                            : provider == Provider.BITBUCKET ? "WORKSPACE/repository" : "OWNER/NAME") + ".");
+            throw new InvalidInputException(Text.of(nested ? "repository.path.nested" : "repository.path",
+                    provider == Provider.BITBUCKET_DC ? "PROJECT/repository"
+                            : provider == Provider.BITBUCKET ? "WORKSPACE/repository" : "OWNER/NAME"));
         }
         return new RepositoryPath(segments);
     }

@@ -24,12 +24,10 @@ public final class RepositoryUrl {
         HttpUrl url = text == null ? null : HttpUrl.parse(text.strip());
         // The text is never quoted back: a pasted URL may carry a token in it.
         if (url == null) {
-            throw new InvalidInputException(
-                    "The repository URL must be an http(s) URL, such as https://github.com/OWNER/NAME.");
+            throw new InvalidInputException(Text.of("repository.url.invalid"));
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            throw new InvalidInputException("The repository URL contains a username or password. Remove them: the"
-                    + " token belongs in the credential, never in a URL.");
+            throw new InvalidInputException(Text.of("repository.url.userInfo"));
         }
         return new RepositoryUrl(url);
     }

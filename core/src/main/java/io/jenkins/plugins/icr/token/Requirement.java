@@ -50,9 +50,8 @@ public final class Requirement {
         List<String> names = ScopeRules.split(override);
         for (String name : names) {
             if (!SCOPE_NAME.matcher(name).matches()) {
-                throw new InvalidInputException("The scope \"" + ApiText.abbreviate(escaped(name), 60) + "\" has a"
-                        + " character no provider uses in a scope name: only letters, digits, _ and : are. Separate"
-                        + " scopes with commas or spaces, such as: repo, workflow");
+                throw new InvalidInputException(
+                        Text.of("scopes.badName", ApiText.abbreviate(escaped(name), 60)));
             }
         }
         return names.stream().distinct().toList();
@@ -63,10 +62,10 @@ public final class Requirement {
         try {
             List<String> scopes = parse(override);
             return new FormatCheck(Status.Severity.OK, scopes.isEmpty()
-                    ? "The default scopes for the token kind are required."
-                    : "Required: " + String.join(", ", scopes) + ".");
+                    ? Text.of("scopes.default")
+                    : Text.of("scopes.required", String.join(", ", scopes)));
         } catch (InvalidInputException e) {
-            return new FormatCheck(Status.Severity.ERROR, e.getMessage());
+            return new FormatCheck(Status.Severity.ERROR, e.text());
         }
     }
 

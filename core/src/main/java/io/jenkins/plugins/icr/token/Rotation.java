@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface Rotation permits Rotation.Rotated, Rotation.NotRotated, Rotation.Uncertain {
 
-    String message();
+    Text message();
 
     /**
      * GitLab revoked the old token and issued this one, with the same scopes.
@@ -24,21 +24,19 @@ public sealed interface Rotation permits Rotation.Rotated, Rotation.NotRotated, 
         }
 
         @Override
-        public String message() {
-            return expiresOn == null
-                    ? "Renewed; GitLab gave the new token no expiry date."
-                    : "Renewed: the new token expires on " + expiresOn + ".";
+        public Text message() {
+            return expiresOn == null ? Text.of("rotation.renewed.noExpiry") : Text.of("rotation.renewed", expiresOn.toString());
         }
     }
 
     /** Nothing changed at the provider: the old token is exactly as it was before. */
-    record NotRotated(Reason reason, String message) implements Rotation {}
+    record NotRotated(Reason reason, Text message) implements Rotation {}
 
     /**
      * The rotation request may have reached GitLab and no answer came back: the old token may be revoked and its
      * replacement lost. Asking GitLab about the old token (a GET, never another rotation) tells which.
      */
-    record Uncertain(String message) implements Rotation {}
+    record Uncertain(Text message) implements Rotation {}
 
     /** Why nothing changed; the command line's exit codes follow the verdict statuses where they mean the same. */
     enum Reason {

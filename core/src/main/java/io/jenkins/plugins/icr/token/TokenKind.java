@@ -9,14 +9,14 @@ import java.util.Optional;
  * used to classify, never to reject on length or charset (docs/provider-apis.md §7.7).
  */
 public enum TokenKind {
-    GITHUB_CLASSIC("github-classic", "GitHub personal access token (classic)"),
-    GITHUB_FINE_GRAINED("github-fine-grained", "GitHub fine-grained personal access token"),
-    GITLAB_PAT("gitlab-pat", "GitLab personal, project or group access token"),
-    BITBUCKET_APP_PASSWORD("bitbucket-app-password", "Bitbucket app password"),
-    BITBUCKET_API_TOKEN("bitbucket-api-token", "Atlassian API token"),
-    BITBUCKET_ACCESS_TOKEN("bitbucket-access-token", "Bitbucket repository, project or workspace access token"),
-    BITBUCKET_DC_HTTP_TOKEN("bitbucket-dc-http-token", "Bitbucket Data Center HTTP access token"),
-    UNKNOWN("unknown", "token of unknown kind");
+    GITHUB_CLASSIC("github-classic"),
+    GITHUB_FINE_GRAINED("github-fine-grained"),
+    GITLAB_PAT("gitlab-pat"),
+    BITBUCKET_APP_PASSWORD("bitbucket-app-password"),
+    BITBUCKET_API_TOKEN("bitbucket-api-token"),
+    BITBUCKET_ACCESS_TOKEN("bitbucket-access-token"),
+    BITBUCKET_DC_HTTP_TOKEN("bitbucket-dc-http-token"),
+    UNKNOWN("unknown");
 
     /** Tokens that identify their provider by prefix; the CLI picks the provider from them. */
     private static final Map<String, Provider> PROVIDER_PREFIXES = Map.of(
@@ -29,29 +29,27 @@ public enum TokenKind {
 
     /** Token kinds that no stored credential can use for iCR, with the reason an admin needs to hear. */
     private static final List<Unusable> UNUSABLE = List.of(
-            new Unusable("gho_", "a GitHub OAuth app token"),
-            new Unusable("ghu_", "a GitHub App user access token, which expires after eight hours"),
-            new Unusable("ghs_", "a GitHub App installation token, which expires after one hour"),
-            new Unusable("ghr_", "a GitHub App refresh token, which cannot call the API"),
-            new Unusable("gloas-", "a GitLab OAuth application secret"),
-            new Unusable("gldt-", "a GitLab deploy token, which cannot be used with the GitLab API"),
-            new Unusable("glrtr-", "a GitLab runner registration token"),
-            new Unusable("glrt-", "a GitLab runner authentication token"),
-            new Unusable("glcbt-", "a GitLab CI/CD job token, valid only while its job runs"),
-            new Unusable("glptt-", "a GitLab pipeline trigger token"),
-            new Unusable("glft-", "a GitLab feed token"),
-            new Unusable("glimt-", "a GitLab incoming mail token"),
-            new Unusable("glagent-", "a GitLab agent for Kubernetes token"),
-            new Unusable("glwt-", "a GitLab workspace token"),
-            new Unusable("glsoat-", "a GitLab SCIM token"),
-            new Unusable("glffct-", "a GitLab feature flags client token"));
+            new Unusable("gho_", "github.oauth"),
+            new Unusable("ghu_", "github.user"),
+            new Unusable("ghs_", "github.installation"),
+            new Unusable("ghr_", "github.refresh"),
+            new Unusable("gloas-", "gitlab.oauth"),
+            new Unusable("gldt-", "gitlab.deploy"),
+            new Unusable("glrtr-", "gitlab.registration"),
+            new Unusable("glrt-", "gitlab.runner"),
+            new Unusable("glcbt-", "gitlab.job"),
+            new Unusable("glptt-", "gitlab.trigger"),
+            new Unusable("glft-", "gitlab.feed"),
+            new Unusable("glimt-", "gitlab.mail"),
+            new Unusable("glagent-", "gitlab.agent"),
+            new Unusable("glwt-", "gitlab.workspace"),
+            new Unusable("glsoat-", "gitlab.scim"),
+            new Unusable("glffct-", "gitlab.flags"));
 
     private final String id;
-    private final String displayName;
 
-    TokenKind(String id, String displayName) {
+    TokenKind(String id) {
         this.id = id;
-        this.displayName = displayName;
     }
 
     /** Stable name used in JSON and by the plugin. */
@@ -59,8 +57,9 @@ public enum TokenKind {
         return id;
     }
 
-    public String displayName() {
-        return displayName;
+    /** What the kind is called, as a person reads it. */
+    public Text displayName() {
+        return Text.of("kind." + name());
     }
 
     /** Whether requests authenticate with HTTP Basic, so a username (or account email) is needed. */
@@ -89,23 +88,21 @@ public enum TokenKind {
     /** {@link #classify} without the username checks, for a form that checks the username field apart. */
     public static TokenKind classifyToken(Provider provider, Token token, String username) throws InvalidInputException {
         if (token.isEmpty()) {
-            throw new InvalidInputException("The token is empty. Paste the token the provider showed when you created it.");
+            throw new InvalidInputException(Text.of("token.empty"));
         }
         if (token.hasUnsendableCharacter()) {
-            throw new InvalidInputException("The token contains whitespace, a line break or a non-ASCII character inside it."
-                    + " Copy it again from the provider: a token is one word of printable characters.");
+            throw new InvalidInputException(Text.of("token.unsendable"));
         }
         for (Unusable unusable : UNUSABLE) {
             if (token.startsWith(unusable.prefix())) {
-                throw new InvalidInputException("This is " + unusable.what() + " (prefix " + unusable.prefix()
-                        + "), which cannot work for iCR. Create a personal access token instead.");
+                throw new InvalidInputException(Text.of(
+                        "token.unusable", Text.of("token.unusable." + unusable.what()), unusable.prefix()));
             }
         }
         Optional<Provider> named = providerOf(token);
         if (named.isPresent() && named.get() != provider) {
-            throw new InvalidInputException("This looks like a " + named.get().displayName() + " token, but the provider is "
-                    + provider.displayName() + ". Choose " + named.get().displayName() + " or paste a "
-                    + provider.displayName() + " token.");
+            throw new InvalidInputException(Text.of(
+                    "token.otherProvider", named.get().displayName(), provider.displayName()));
         }
         return kindOf(provider, token, username);
     }
@@ -129,22 +126,19 @@ public enum TokenKind {
             return;
         }
         if (isBlank(username)) {
-            throw new InvalidInputException(kind == BITBUCKET_API_TOKEN
-                    ? "An Atlassian API token needs the email address of your Atlassian account as the username."
-                    : "A Bitbucket app password needs your Bitbucket username (not your email address).");
+            throw new InvalidInputException(Text.of(kind == BITBUCKET_API_TOKEN
+                    ? "username.missing.apiToken"
+                    : "username.missing.appPassword"));
         }
         if (username.strip().chars().anyMatch(c -> c == ':' || c <= 0x20 || c == 0x7f)) {
-            throw new InvalidInputException("The username contains a colon, whitespace or a control character;"
-                    + " HTTP Basic authentication cannot carry it.");
+            throw new InvalidInputException(Text.of("username.unsendable"));
         }
         boolean email = username.contains("@");
         if (kind == BITBUCKET_API_TOKEN && !email) {
-            throw new InvalidInputException("An Atlassian API token authenticates with the email address of your"
-                    + " Atlassian account, not the Bitbucket username. Enter the account email as the username.");
+            throw new InvalidInputException(Text.of("username.notEmail"));
         }
         if (kind == BITBUCKET_APP_PASSWORD && email) {
-            throw new InvalidInputException("A Bitbucket app password authenticates with the Bitbucket username,"
-                    + " not the email address. Enter the username shown in Bitbucket's personal settings.");
+            throw new InvalidInputException(Text.of("username.email"));
         }
     }
 
@@ -152,5 +146,6 @@ public enum TokenKind {
         return s == null || s.isBlank();
     }
 
+    /** {@code what} names the kind's sentence in the bundle: {@code token.unusable.<what>}. */
     private record Unusable(String prefix, String what) {}
 }

@@ -18,8 +18,8 @@ public record Verdict(
         List<String> missing,
         Instant expiresAt,
         RateLimit rateLimit,
-        List<String> warnings,
-        String message,
+        List<Text> warnings,
+        Text message,
         Fix fix) {
 
     public Verdict {
@@ -35,12 +35,12 @@ public record Verdict(
     }
 
     /** A verdict for input refused before any request. */
-    public static Verdict invalidInput(Provider provider, TokenKind kind, String message) {
+    public static Verdict invalidInput(Provider provider, TokenKind kind, Text message) {
         return notAsked(Status.INVALID_INPUT, provider, kind, message);
     }
 
     /** A verdict reached without asking the provider: refused input, or a check skipped for time or rate limit. */
-    public static Verdict notAsked(Status status, Provider provider, TokenKind kind, String message) {
+    public static Verdict notAsked(Status status, Provider provider, TokenKind kind, Text message) {
         return new Verdict(status, provider, kind, null, null, List.of(), List.of(), null, RateLimit.UNKNOWN,
                 List.of(), message, Fix.NONE);
     }

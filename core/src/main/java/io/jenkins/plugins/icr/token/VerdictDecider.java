@@ -10,6 +10,7 @@ import java.util.List;
 final class VerdictDecider {
     /** Far more scopes than any provider defines: a longer list is shown cut, though every scope counts. */
     static final int MAX_SCOPES_SHOWN = 200;
+    private static final Text APP_PASSWORD_GONE = Text.of("warning.appPassword");
 
     private VerdictDecider() {}
 
@@ -26,37 +27,36 @@ final class VerdictDecider {
         a.provenMissing().stream().filter(p -> !missing.contains(p)).forEach(missing::add);
         Status status = !missing.isEmpty() ? Status.MISSING_SCOPES : a.granted() == null ? Status.UNVERIFIABLE : Status.VALID;
 
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         // The same window as the monitor's (Attention), so a form and the monitor never disagree.
         boolean expiresSoon = a.expiresAt() != null && Attention.daysLeft(a.expiresAt(), now) <= request.warnDays();
         if (expiresSoon) {
             // The expiry itself is a field of the verdict, shown once by each rendering.
-            warnings.add("The token expires soon: create its replacement before then.");
+            warnings.add(Text.of("warning.expiresSoon"));
         }
         if (a.granted() != null) {
             List<String> broad = rules.overBroad(a.granted(), required);
             if (!broad.isEmpty()) {
-                warnings.add("The token has scopes iCR does not need: " + String.join(", ", broad)
-                        + ". A narrower token limits the damage if it leaks.");
+                warnings.add(Text.of("warning.overBroad", String.join(", ", broad)));
             }
         }
         if (a.kind() == TokenKind.BITBUCKET_APP_PASSWORD) {
-            warnings.add("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.");
+            warnings.add(APP_PASSWORD_GONE);
         }
         warnings.addAll(a.notes());
         List<String> granted = a.granted();
         if (granted != null && granted.size() > MAX_SCOPES_SHOWN) {
-            warnings.add("The provider reported " + granted.size() + " scopes; only the first " + MAX_SCOPES_SHOWN
-                    + " are listed, though all of them were checked.");
+            warnings.add(Text.of("warning.scopesCut", granted.size(), MAX_SCOPES_SHOWN));
             granted = granted.subList(0, MAX_SCOPES_SHOWN);
         }
 
-        String who = a.account() == null ? "" : " of " + a.account();
-        String what = request.provider().displayName() + " accepted the " + a.kind().displayName() + who;
-        String message = switch (status) {
-            case VALID -> what + "; it has every required scope (" + String.join(", ", required) + ").";
-            case MISSING_SCOPES -> what + ", but it lacks " + String.join(", ", missing) + ".";
-            default -> what + ", but its scopes cannot be checked: " + a.unreported();
+        Text what = a.account() == null
+                ? Text.of("verdict.accepted", request.provider().displayName(), a.kind().displayName())
+                : Text.of("verdict.accepted.account", request.provider().displayName(), a.kind().displayName(), a.account());
+        Text message = switch (status) {
+            case VALID -> Text.of("verdict.valid", what, String.join(", ", required));
+            case MISSING_SCOPES -> Text.of("verdict.missing", what, String.join(", ", missing));
+            default -> Text.of("verdict.unverifiable", what, a.unreported());
         };
         Fix fix = status == Status.VALID && !expiresSoon && a.kind() != TokenKind.BITBUCKET_APP_PASSWORD
                 ? Fix.NONE
@@ -69,15 +69,11 @@ final class VerdictDecider {
         Fix fix = switch (r.status()) {
             case REJECTED -> TokenPages.newToken(request.endpoint(), r.kind(), required, List.of());
             case FORBIDDEN -> r.fixUrl() != null
-                    ? new Fix(r.fixUrl(), List.of("Signed in to the provider, [authorize the token for the organization],"
-                            + " then verify again."))
-                    : new Fix(null, List.of("Ask the owner of the organization or workspace which policy blocks the"
-                            + " token (token type, IP allow list, approval), or use a token it allows."));
+                    ? new Fix(r.fixUrl(), List.of(Text.of("fix.sso")))
+                    : new Fix(null, List.of(Text.of("fix.policy")));
             default -> Fix.NONE;
         };
-        List<String> warnings = r.kind() == TokenKind.BITBUCKET_APP_PASSWORD
-                ? List.of("Atlassian removed Bitbucket app passwords on 2026-07-28. Replace it with an Atlassian API token.")
-                : List.of();
+        List<Text> warnings = r.kind() == TokenKind.BITBUCKET_APP_PASSWORD ? List.of(APP_PASSWORD_GONE) : List.of();
         return new Verdict(r.status(), request.provider(), r.kind(), null, null, required, List.of(), null,
                 r.rateLimit(), warnings, r.message(), fix);
     }

@@ -47,8 +47,7 @@ public final class Verifier {
     private Verdict verify(VerificationRequest request, boolean fresh) {
         Provider provider = request.provider();
         if (carriesToken(request)) {
-            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, "The server URL or the repository contains the"
-                    + " token. Remove it from there: the token travels in a request header, never in a URL.");
+            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, Text.of("input.tokenInUrl"));
         }
         TokenKind kind;
         RepositoryPath repository;
@@ -56,7 +55,7 @@ public final class Verifier {
             kind = TokenKind.classify(provider, request.token(), request.username());
             repository = request.repository() == null ? null : RepositoryPath.parse(provider, request.repository());
         } catch (InvalidInputException e) {
-            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage());
+            return Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.text());
         }
         String key = cacheKey(request);
         Optional<Verdict> cached = fresh ? Optional.empty() : cache.get(key);

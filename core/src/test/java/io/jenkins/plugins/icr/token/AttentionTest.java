@@ -11,7 +11,7 @@ class AttentionTest {
     private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
 
     private static List<String> reasons(Status status, TokenKind kind, Instant expires) {
-        return Attention.reasons(status, kind, List.of("workflow"), expires, NOW, 14);
+        return Attention.reasons(status, kind, List.of("workflow"), expires, NOW, 14).stream().map(Text::toString).toList();
     }
 
     @Test
@@ -51,8 +51,8 @@ class AttentionTest {
     @Test
     void levelIsTheStatusSeverityRaisedByReasons() {
         assertEquals(Status.Severity.OK, Attention.level(Status.VALID, List.of()));
-        assertEquals(Status.Severity.WARNING, Attention.level(Status.VALID, List.of("expires soon")));
-        assertEquals(Status.Severity.ERROR, Attention.level(Status.REJECTED, List.of("rejected")));
+        assertEquals(Status.Severity.WARNING, Attention.level(Status.VALID, List.of(Text.verbatim("expires soon"))));
+        assertEquals(Status.Severity.ERROR, Attention.level(Status.REJECTED, List.of(Text.verbatim("rejected"))));
         assertEquals(Status.Severity.WARNING, Attention.level(Status.UNREACHABLE, List.of()));
     }
 

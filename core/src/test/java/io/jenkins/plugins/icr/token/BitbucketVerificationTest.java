@@ -92,7 +92,7 @@ class BitbucketVerificationTest {
         Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().contains("Token is invalid, expired, or not supported"), verdict.message());
+        assertTrue(verdict.message().toString().contains("Token is invalid, expired, or not supported"), verdict.message().toString());
     }
 
     @Test
@@ -103,9 +103,9 @@ class BitbucketVerificationTest {
 
         assertEquals(Status.REJECTED, verdict.status());
         assertEquals(TokenKind.BITBUCKET_APP_PASSWORD, verdict.tokenKind());
-        assertTrue(verdict.message().contains("removed app passwords on 2026-07-28"), verdict.message());
+        assertTrue(verdict.message().toString().contains("removed app passwords on 2026-07-28"), verdict.message().toString());
         assertEquals("https://id.atlassian.com/manage-profile/security/api-tokens", verdict.fix().url());
-        assertTrue(verdict.fix().steps().stream().anyMatch(s -> s.contains("read:repository:bitbucket")));
+        assertTrue(verdict.fix().steps().stream().anyMatch(s -> s.toString().contains("read:repository:bitbucket")));
     }
 
     @Test
@@ -115,8 +115,8 @@ class BitbucketVerificationTest {
 
         Verdict verdict = cloud("jdoe", TestTokens.appPassword());
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("2026-07-28")));
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("2026-07-28")));
     }
 
     @Test
@@ -127,7 +127,7 @@ class BitbucketVerificationTest {
         assertEquals(Status.INVALID_INPUT, cloud("ja:ne@example.com", TestTokens.atlassianApiToken()).status());
         assertEquals(Status.INVALID_INPUT, cloud("ja ne@example.com", TestTokens.atlassianApiToken()).status());
         assertEquals(Status.INVALID_INPUT, cloud("jane\u007f@example.com", TestTokens.atlassianApiToken()).status());
-        assertTrue(cloud(" ", TestTokens.appPassword()).message().contains("needs your Bitbucket username"));
+        assertTrue(cloud(" ", TestTokens.appPassword()).message().toString().contains("needs your Bitbucket username"));
         assertEquals(0, bitbucket.server().getRequestCount());
     }
 
@@ -139,7 +139,7 @@ class BitbucketVerificationTest {
 
         Verdict verdict = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, token).withRepository("acme/widgets"));
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
         assertEquals(TokenKind.BITBUCKET_ACCESS_TOKEN, verdict.tokenKind());
         assertEquals("acme/widgets", verdict.account());
         assertEquals("Bearer " + token, bitbucket.onlyRequest().getHeaders().get("Authorization"));
@@ -155,7 +155,7 @@ class BitbucketVerificationTest {
         assertEquals(Status.MISSING_SCOPES, verdict.status());
         assertEquals(List.of("repository:write", "pullrequest", "pullrequest:write"), verdict.missing());
         assertNull(verdict.fix().url(), "access tokens are made in the repository's settings");
-        assertTrue(!verdict.fix().isEmpty() && verdict.fix().steps().get(0).contains("Access tokens"), verdict.fix().toString());
+        assertTrue(!verdict.fix().isEmpty() && verdict.fix().steps().get(0).toString().contains("Access tokens"), verdict.fix().toString());
     }
 
     @Test
@@ -184,7 +184,7 @@ class BitbucketVerificationTest {
                 TestTokens.bitbucketDataCenter()).withRepository("ACME/widgets"));
 
         assertEquals(Status.FORBIDDEN, verdict.status());
-        assertTrue(verdict.message().contains("does not exist"), verdict.message());
+        assertTrue(verdict.message().toString().contains("does not exist"), verdict.message().toString());
     }
 
     @Test
@@ -207,8 +207,8 @@ class BitbucketVerificationTest {
     void dataCenterUrlThatIsNotABitbucketServerIsUnreachableNotForbidden() {
         Verdict verdict = dataCenter(null);
 
-        assertEquals(Status.UNREACHABLE, verdict.status(), verdict.message());
-        assertTrue(verdict.message().contains("Check the URL"), verdict.message());
+        assertEquals(Status.UNREACHABLE, verdict.status(), verdict.message().toString());
+        assertTrue(verdict.message().toString().contains("Check the URL"), verdict.message().toString());
         assertTrue(verdict.fix().isEmpty());
     }
 
@@ -219,8 +219,8 @@ class BitbucketVerificationTest {
         Verdict verdict = dataCenter(null);
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
-        assertTrue(verdict.message().contains("give the repository"), verdict.message());
+        assertTrue(verdict.message().toString().contains("does not answer as Bitbucket Data Center"), verdict.message().toString());
+        assertTrue(verdict.message().toString().contains("give the repository"), verdict.message().toString());
     }
 
     @Test
@@ -231,7 +231,7 @@ class BitbucketVerificationTest {
 
         Verdict verdict = dataCenter("ACME/widgets");
 
-        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message());
+        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message().toString());
         assertNull(verdict.account());
     }
 
@@ -243,7 +243,7 @@ class BitbucketVerificationTest {
         Verdict verdict = dataCenter("ACME/widgets");
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("does not answer as Bitbucket Data Center"), verdict.message());
+        assertTrue(verdict.message().toString().contains("does not answer as Bitbucket Data Center"), verdict.message().toString());
     }
 
     @Test
@@ -254,7 +254,7 @@ class BitbucketVerificationTest {
         bitbucket.on("/rest/api/1.0/application-properties", json(409, "{\"errors\":[{\"message\":\"Conflict\"}]}"));
         Verdict verdict = dataCenter(null);
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("(\"Conflict\")"), verdict.message());
+        assertTrue(verdict.message().toString().contains("(\"Conflict\")"), verdict.message().toString());
     }
 
     @Test
@@ -264,7 +264,7 @@ class BitbucketVerificationTest {
         Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+        assertTrue(verdict.message().toString().contains("does not answer as Bitbucket Cloud"), verdict.message().toString());
         assertNull(verdict.account());
     }
 
@@ -285,7 +285,7 @@ class BitbucketVerificationTest {
                 .withRepository("acme/widgets"));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("does not answer as Bitbucket Cloud"), verdict.message());
+        assertTrue(verdict.message().toString().contains("does not answer as Bitbucket Cloud"), verdict.message().toString());
     }
 
     @Test
@@ -294,14 +294,14 @@ class BitbucketVerificationTest {
                 + " more required privilege scopes.\"}}"));
         Verdict user = cloud(EMAIL, TestTokens.atlassianApiToken());
         assertEquals(Status.FORBIDDEN, user.status());
-        assertTrue(user.message().contains("refuses it for this request (\"Your credentials lack"), user.message());
+        assertTrue(user.message().toString().contains("refuses it for this request (\"Your credentials lack"), user.message().toString());
 
         bitbucket.on("/2.0/repositories/acme/widgets", json(404, "{\"type\":\"error\",\"error\":{\"message\":"
                 + "\"Repository acme/widgets not found\"}}"));
         Verdict repository = verify(bitbucket.request(Provider.BITBUCKET, "/2.0", null, TestTokens.random("", 40))
                 .withRepository("acme/widgets"));
         assertEquals(Status.FORBIDDEN, repository.status());
-        assertTrue(repository.message().contains("the repository acme/widgets"), repository.message());
+        assertTrue(repository.message().toString().contains("the repository acme/widgets"), repository.message().toString());
     }
 
     @Test
@@ -311,7 +311,7 @@ class BitbucketVerificationTest {
         Verdict verdict = cloud(EMAIL, TestTokens.atlassianApiToken());
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("where the Bitbucket Cloud API was expected"), verdict.message());
+        assertTrue(verdict.message().toString().contains("where the Bitbucket Cloud API was expected"), verdict.message().toString());
     }
 
     @Test
@@ -321,8 +321,8 @@ class BitbucketVerificationTest {
 
         Verdict verdict = cloud(null, TestTokens.random("", 40));
 
-        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("give the repository")), verdict.warnings().toString());
+        assertEquals(Status.UNVERIFIABLE, verdict.status(), verdict.message().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("give the repository")), verdict.warnings().toString());
     }
 
     @Test
@@ -341,7 +341,7 @@ class BitbucketVerificationTest {
 
             ProviderServer.assertSecretsAbsent(verdict, token, "jdoe");
             assertEquals(Status.REJECTED, verdict.status());
-            assertTrue(verdict.message().contains(c[1]), verdict.message());
+            assertTrue(verdict.message().toString().contains(c[1]), verdict.message().toString());
         }
     }
 
@@ -352,7 +352,7 @@ class BitbucketVerificationTest {
         Verdict verdict = cloud(null, TestTokens.random("", 40));
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().contains("invalid, expired or revoked"), verdict.message());
+        assertTrue(verdict.message().toString().contains("invalid, expired or revoked"), verdict.message().toString());
     }
 
     @Test
@@ -364,7 +364,7 @@ class BitbucketVerificationTest {
                 .withRepository("acme/widgets"));
 
         assertEquals(Status.FORBIDDEN, verdict.status());
-        assertTrue(verdict.message().contains("the repository acme/widgets"), verdict.message());
+        assertTrue(verdict.message().toString().contains("the repository acme/widgets"), verdict.message().toString());
     }
 
     @Test

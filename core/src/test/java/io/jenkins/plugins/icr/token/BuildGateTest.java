@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuildGateTest {
-    private static Verdict verdict(Status status, List<String> warnings) {
+    private static Verdict verdict(Status status, List<Text> warnings) {
         return new Verdict(status, Provider.GITHUB, TokenKind.GITHUB_CLASSIC, "octocat", List.of(), List.of(), List.of(),
-                null, RateLimit.UNKNOWN, warnings, "m", Fix.NONE);
+                null, RateLimit.UNKNOWN, warnings, Text.verbatim("m"), Fix.NONE);
     }
 
     @Test
@@ -25,8 +25,8 @@ class BuildGateTest {
             assertEquals(BuildGate.PASS, BuildGate.of(verdict(status, List.of()), false), status.name());
             assertEquals(BuildGate.UNSTABLE, BuildGate.of(verdict(status, List.of()), true), status.name());
         }
-        assertEquals(BuildGate.PASS, BuildGate.of(verdict(Status.VALID, List.of("expires soon")), false));
-        assertEquals(BuildGate.UNSTABLE, BuildGate.of(verdict(Status.VALID, List.of("expires soon")), true));
+        assertEquals(BuildGate.PASS, BuildGate.of(verdict(Status.VALID, List.of(Text.of("warning.expiresSoon"))), false));
+        assertEquals(BuildGate.UNSTABLE, BuildGate.of(verdict(Status.VALID, List.of(Text.of("warning.expiresSoon"))), true));
         assertEquals(BuildGate.PASS, BuildGate.of(verdict(Status.VALID, List.of()), true));
     }
 }

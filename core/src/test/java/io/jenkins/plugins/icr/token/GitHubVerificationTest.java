@@ -2,12 +2,20 @@ package io.jenkins.plugins.icr.token;
 
 import static io.jenkins.plugins.icr.token.ProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.icr.token.render.VerdictFields;
+import io.jenkins.plugins.icr.token.render.VerdictHtml;
+import io.jenkins.plugins.icr.token.render.VerdictText;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -76,6 +84,38 @@ class GitHubVerificationTest {
     }
 
     @Test
+    void aVerdictReadsInTheViewersLanguage() {
+        String token = TestTokens.githubClassic();
+        github.on("/api/v3/user", user(
+                "X-OAuth-Scopes", "repo, notifications",
+                "github-authentication-token-expiration", "2026-12-05 09:00:00 UTC"));
+
+        Verdict verdict = verify(token);
+        // Messages_fr.properties is a test-only bundle, a partial translation: what it lacks stays English.
+        Clock clock = Clock.fixed(ProviderServer.NOW, ZoneOffset.UTC);
+        String html = VerdictHtml.render(verdict, Locale.FRENCH, clock);
+        String text = VerdictText.render(verdict, Locale.FRENCH);
+        Map<String, Object> fields = VerdictFields.of(verdict, Locale.FRENCH);
+
+        String message = "GitHub a accepté le jeton d'accès personnel GitHub (classique) de octocat, mais il lui manque workflow.";
+        String warning = "Le jeton expire bientôt : créez son remplaçant avant.";
+        assertTrue(html.contains("<strong>Portées manquantes</strong>: " + VerdictHtml.escape(message)), html);
+        assertTrue(html.contains(VerdictHtml.escape(warning)) && html.contains("<p>Comment corriger</p>"), html);
+        assertTrue(html.contains(">Créez un nouveau jeton classique</a> avec repo, workflow, notifications coché"), html);
+        assertTrue(html.contains("<dt>Type de jeton</dt>") && html.contains("(dans "), html);
+        assertTrue(text.startsWith("MISSING_SCOPES: " + message + "\n") && text.contains("Warning: " + warning), text);
+        assertTrue(text.contains("  - Modifiez le jeton existant"), text);
+        assertEquals(message, fields.get("message"));
+        assertEquals(List.of(warning), fields.get("warnings"));
+        assertEquals("MISSING_SCOPES", fields.get("status"));
+        for (String output : List.of(html, text, fields.toString())) {
+            assertFalse(output.contains(token), output);
+        }
+        assertTrue(VerdictText.render(verdict).startsWith("MISSING_SCOPES: GitHub accepted the GitHub personal access"
+                + " token (classic) of octocat, but it lacks workflow.\n"), "English by default");
+    }
+
+    @Test
     void publicRepoDoesNotSatisfyRepo() {
         github.on("/api/v3/user", user("X-OAuth-Scopes", "public_repo, workflow, notifications"));
 
@@ -94,7 +134,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(request);
 
         assertEquals(Status.VALID, verdict.status());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("admin:org")), "over-broad scope warned");
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("admin:org")), "over-broad scope warned");
     }
 
     @Test
@@ -118,7 +158,7 @@ class GitHubVerificationTest {
 
         assertEquals(Status.VALID, verdict.status());
         assertEquals(Instant.parse("2026-12-05T09:00:00Z"), verdict.expiresAt());
-        assertTrue(verdict.warnings().get(0).contains("expires soon"), verdict.warnings().toString());
+        assertTrue(verdict.warnings().get(0).toString().contains("expires soon"), verdict.warnings().toString());
         assertTrue(verdict.fix().url().contains("/settings/tokens/new"), "a replacement link is offered");
     }
 
@@ -142,7 +182,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertNull(verdict.expiresAt());
-        assertTrue(verdict.warnings().get(0).contains("'next tuesday'"));
+        assertTrue(verdict.warnings().get(0).toString().contains("'next tuesday'"));
     }
 
     @Test
@@ -153,7 +193,7 @@ class GitHubVerificationTest {
             Verdict verdict = verify(TestTokens.githubClassic());
 
             assertEquals(Status.REJECTED, verdict.status());
-            assertTrue(verdict.message().contains("invalid, expired or revoked"), verdict.message());
+            assertTrue(verdict.message().toString().contains("invalid, expired or revoked"), verdict.message().toString());
             assertTrue(verdict.fix().url().contains("/settings/tokens/new"));
         }
     }
@@ -171,7 +211,7 @@ class GitHubVerificationTest {
 
         assertEquals(Status.FORBIDDEN, verdict.status());
         assertEquals(sso, verdict.fix().url());
-        assertTrue(verdict.message().contains("acme/widgets"), verdict.message());
+        assertTrue(verdict.message().toString().contains("acme/widgets"), verdict.message().toString());
     }
 
     @Test
@@ -182,7 +222,7 @@ class GitHubVerificationTest {
                 .withRepository("acme/secret"));
 
         assertEquals(Status.FORBIDDEN, verdict.status());
-        assertTrue(verdict.message().contains("acme/secret"));
+        assertTrue(verdict.message().toString().contains("acme/secret"));
     }
 
     @Test
@@ -192,7 +232,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertEquals(Status.FORBIDDEN, verdict.status());
-        assertTrue(verdict.message().contains("Maximum number of login attempts exceeded"));
+        assertTrue(verdict.message().toString().contains("Maximum number of login attempts exceeded"));
     }
 
     @Test
@@ -204,7 +244,7 @@ class GitHubVerificationTest {
 
         assertEquals(Status.RATE_LIMITED, verdict.status());
         assertEquals(0, verdict.rateLimitRemaining());
-        assertTrue(verdict.message().contains(Instant.ofEpochSecond(1764500000).toString()), verdict.message());
+        assertTrue(verdict.message().toString().contains(Instant.ofEpochSecond(1764500000).toString()), verdict.message().toString());
         assertEquals(6, verdict.status().exitCode());
     }
 
@@ -216,7 +256,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertEquals(Status.RATE_LIMITED, verdict.status());
-        assertTrue(verdict.message().contains(ProviderServer.NOW.plusSeconds(60).toString()), verdict.message());
+        assertTrue(verdict.message().toString().contains(ProviderServer.NOW.plusSeconds(60).toString()), verdict.message().toString());
     }
 
     @Test
@@ -234,7 +274,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("instead of JSON"), verdict.message());
+        assertTrue(verdict.message().toString().contains("instead of JSON"), verdict.message().toString());
     }
 
     @Test
@@ -247,7 +287,7 @@ class GitHubVerificationTest {
             Verdict verdict = verify(TestTokens.githubClassic());
 
             assertEquals(Status.UNREACHABLE, verdict.status());
-            assertTrue(verdict.message().contains("redirect"), verdict.message());
+            assertTrue(verdict.message().toString().contains("redirect"), verdict.message().toString());
             assertEquals(0, elsewhere.getRequestCount(), "the other host received nothing");
         }
     }
@@ -263,7 +303,7 @@ class GitHubVerificationTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("did not answer within 1 s"), verdict.message());
+        assertTrue(verdict.message().toString().contains("did not answer within 1 s"), verdict.message().toString());
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "bounded, took " + took);
     }
 
@@ -353,9 +393,9 @@ class GitHubVerificationTest {
 
         Verdict verdict = verify(TestTokens.githubClassic());
 
-        assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message());
+        assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message().toString());
         assertEquals(ProviderServer.NOW.plusSeconds(60), verdict.rateLimit().reset(), "Retry-After comes first");
-        assertTrue(verdict.message().contains("Try again after " + ProviderServer.NOW.plusSeconds(60)), verdict.message());
+        assertTrue(verdict.message().toString().contains("Try again after " + ProviderServer.NOW.plusSeconds(60)), verdict.message().toString());
         assertTrue(verdict.fix().isEmpty(), "no organization-policy fix for a rate limit");
     }
 
@@ -369,8 +409,8 @@ class GitHubVerificationTest {
 
             Verdict verdict = verify(TestTokens.githubClassic());
 
-            assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message());
-            assertTrue(verdict.message().contains("Try again after " + Instant.ofEpochSecond(1764500000)), verdict.message());
+            assertEquals(Status.RATE_LIMITED, verdict.status(), verdict.message().toString());
+            assertTrue(verdict.message().toString().contains("Try again after " + Instant.ofEpochSecond(1764500000)), verdict.message().toString());
         }
     }
 
@@ -381,7 +421,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertEquals(Status.RATE_LIMITED, verdict.status());
-        assertTrue(verdict.message().contains("in a minute or more"), verdict.message());
+        assertTrue(verdict.message().toString().contains("in a minute or more"), verdict.message().toString());
     }
 
     private VerificationRequest classicWithRepository(String repository) {
@@ -401,9 +441,9 @@ class GitHubVerificationTest {
 
         Verdict verdict = verify(request);
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("acme/widgets moved") && w.contains("acme/gadgets")
-                && w.contains("update the job's repository URL")), verdict.warnings().toString());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("acme/widgets moved") && w.toString().contains("acme/gadgets")
+                && w.toString().contains("update the job's repository URL")), verdict.warnings().toString());
         List<RecordedRequest> requests = github.requests();
         assertEquals(List.of("/api/v3/user", "/api/v3/repos/acme/widgets", "/api/v3/repositories/42"),
                 requests.stream().map(r -> r.getUrl().encodedPath()).toList());
@@ -420,8 +460,8 @@ class GitHubVerificationTest {
         Verdict verdict = verify(github.request(Provider.GITHUB, "/", null, TestTokens.githubClassic())
                 .withRepository("acme/widgets"));
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("moved")), verdict.warnings().toString());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("moved")), verdict.warnings().toString());
     }
 
     @Test
@@ -433,7 +473,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(request);
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("redirect"), verdict.message());
+        assertTrue(verdict.message().toString().contains("redirect"), verdict.message().toString());
         assertEquals(3, github.requests().size(), "user, the repository, its first new location; no more");
     }
 
@@ -486,9 +526,9 @@ class GitHubVerificationTest {
         Verdict verdict = verify(github.request(Provider.GITHUB, "/api/v3", null, TestTokens.githubFineGrained())
                 .withRepository("acme/widgets"));
 
-        assertEquals(Status.MISSING_SCOPES, verdict.status(), verdict.message());
+        assertEquals(Status.MISSING_SCOPES, verdict.status(), verdict.message().toString());
         assertEquals(List.of("pull_requests:read"), verdict.missing());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("acme/gadgets")), verdict.warnings().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("acme/gadgets")), verdict.warnings().toString());
         assertEquals(7, github.requests().size());
     }
 
@@ -499,10 +539,10 @@ class GitHubVerificationTest {
 
         Verdict verdict = verify(TestTokens.githubClassic());
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
         assertEquals(1, verdict.warnings().size(), verdict.warnings().toString());
-        assertTrue(verdict.warnings().get(0).contains("21955855, 20582480"), verdict.warnings().get(0));
-        assertTrue(verdict.warnings().get(0).contains("single sign-on"), verdict.warnings().get(0));
+        assertTrue(verdict.warnings().get(0).toString().contains("21955855, 20582480"), verdict.warnings().get(0).toString());
+        assertTrue(verdict.warnings().get(0).toString().contains("single sign-on"), verdict.warnings().get(0).toString());
     }
 
     @Test
@@ -515,7 +555,7 @@ class GitHubVerificationTest {
 
         assertEquals(Status.FORBIDDEN, verdict.status());
         assertNull(verdict.fix().url(), "only 'required; url=' is an authorization link");
-        assertTrue(!verdict.message().contains("single sign-on"), verdict.message());
+        assertTrue(!verdict.message().toString().contains("single sign-on"), verdict.message().toString());
     }
 
     @Test
@@ -527,7 +567,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(request);
 
         assertEquals(Status.VALID, verdict.status());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("some organizations") && !w.contains("<script>")),
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("some organizations") && !w.toString().contains("<script>")),
                 verdict.warnings().toString());
     }
 
@@ -540,7 +580,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(request);
 
         assertEquals(Status.FORBIDDEN, verdict.status());
-        assertTrue(verdict.message().contains("single sign-on"), verdict.message());
+        assertTrue(verdict.message().toString().contains("single sign-on"), verdict.message().toString());
         assertNull(verdict.fix().url());
     }
 
@@ -552,7 +592,7 @@ class GitHubVerificationTest {
             Verdict verdict = verify(TestTokens.githubClassic());
 
             assertEquals(Status.UNREACHABLE, verdict.status(), body);
-            assertTrue(verdict.message().contains("does not answer as GitHub"), verdict.message());
+            assertTrue(verdict.message().toString().contains("does not answer as GitHub"), verdict.message().toString());
             assertNull(verdict.account());
         }
     }
@@ -567,7 +607,7 @@ class GitHubVerificationTest {
 
         Verdict verdict = verify(TestTokens.githubClassic());
 
-        String warning = verdict.warnings().stream().filter(w -> w.contains("format not understood")).findFirst().orElseThrow();
+        String warning = verdict.warnings().stream().filter(w -> w.toString().contains("format not understood")).findFirst().orElseThrow().toString();
         assertTrue(warning.contains("'\\u001b[2J" + "x".repeat(51) + "…'"), warning);
         assertTrue(warning.chars().noneMatch(c -> c == 0x1b), warning);
     }
@@ -585,7 +625,7 @@ class GitHubVerificationTest {
         assertEquals(Status.VALID, verdict.status(), "workflow sorts past the cut and still counts");
         assertEquals(200, verdict.granted().size());
         assertTrue(!verdict.granted().contains("workflow"));
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("reported 250 scopes") && w.contains("first 200")),
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("reported 250 scopes") && w.toString().contains("first 200")),
                 verdict.warnings().toString());
     }
 
@@ -599,7 +639,7 @@ class GitHubVerificationTest {
         Verdict verdict = verify(request);
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("?token=[redacted]"), verdict.message());
+        assertTrue(verdict.message().toString().contains("?token=[redacted]"), verdict.message().toString());
         assertEquals(2, github.requests().size());
     }
 
@@ -611,7 +651,7 @@ class GitHubVerificationTest {
 
         assertEquals(Status.UNVERIFIABLE, verdict.status());
         assertEquals(TokenKind.UNKNOWN, verdict.tokenKind());
-        assertTrue(verdict.message().contains("not a classic personal access token"), verdict.message());
+        assertTrue(verdict.message().toString().contains("not a classic personal access token"), verdict.message().toString());
     }
 
     @Test
@@ -619,8 +659,8 @@ class GitHubVerificationTest {
         Verdict verdict = verify(TestTokens.githubClassic());
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("answered HTTP 404 (\"Not Found\") where a GitHub API was expected"),
-                verdict.message());
+        assertTrue(verdict.message().toString().contains("answered HTTP 404 (\"Not Found\") where a GitHub API was expected"),
+                verdict.message().toString());
     }
 
     @Test
@@ -633,7 +673,7 @@ class GitHubVerificationTest {
             Verdict verdict = verify(TestTokens.githubClassic());
 
             assertEquals(Status.REJECTED, verdict.status());
-            assertEquals("GitHub refused the token: it is invalid, expired or revoked.", verdict.message());
+            assertEquals("GitHub refused the token: it is invalid, expired or revoked.", verdict.message().toString());
         }
     }
 
@@ -642,12 +682,12 @@ class GitHubVerificationTest {
         github.on("/api/v3/user", new MockResponse.Builder().code(307).build());
         Verdict redirect = verify(TestTokens.githubClassic());
         assertEquals(Status.UNREACHABLE, redirect.status());
-        assertTrue(redirect.message().contains("answered with a redirect (HTTP 307); it was not followed"), redirect.message());
+        assertTrue(redirect.message().toString().contains("answered with a redirect (HTTP 307); it was not followed"), redirect.message().toString());
 
         github.on("/api/v3/user", new MockResponse.Builder().code(200).body("ok").build());
         Verdict untyped = verify(TestTokens.githubClassic());
         assertEquals(Status.UNREACHABLE, untyped.status());
-        assertTrue(untyped.message().contains("with no content type instead of JSON"), untyped.message());
+        assertTrue(untyped.message().toString().contains("with no content type instead of JSON"), untyped.message().toString());
     }
 
     @Test
@@ -658,7 +698,7 @@ class GitHubVerificationTest {
             Verdict verdict = verify(TestTokens.githubClassic());
 
             assertEquals(Status.UNREACHABLE, verdict.status(), body);
-            assertTrue(verdict.message().contains("instead of JSON"), verdict.message());
+            assertTrue(verdict.message().toString().contains("instead of JSON"), verdict.message().toString());
         }
     }
 

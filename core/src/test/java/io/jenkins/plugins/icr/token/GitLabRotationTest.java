@@ -40,7 +40,7 @@ class GitLabRotationTest {
     private Rotation rotate(String token, Integer lifetimeDays) {
         Rotation outcome = rotator.rotate(RotationRequest.of(gitlabApi(), Token.of(token))
                 .withLifetimeDays(lifetimeDays));
-        assertFalse(outcome.message().contains(token) || outcome.toString().contains(token), outcome::toString);
+        assertFalse(outcome.message().toString().contains(token) || outcome.toString().contains(token), outcome::toString);
         if (outcome instanceof Rotated rotated) {
             assertFalse(outcome.toString().contains(rotated.token().reveal()), "the new token leaked: " + outcome);
         }
@@ -55,7 +55,7 @@ class GitLabRotationTest {
 
         assertEquals(TODAY.plusDays(95), rotated.expiresOn(), "the old token lived 95 days; so does the new one");
         assertEquals(List.of("api"), rotated.scopes());
-        assertEquals("Renewed: the new token expires on " + TODAY.plusDays(95) + ".", rotated.message());
+        assertEquals("Renewed: the new token expires on " + TODAY.plusDays(95) + ".", rotated.message().toString());
         assertEquals(gitlab.successorOf(old), rotated.token().reveal());
         assertTrue(gitlab.isRevoked(old));
         assertTrue(gitlab.isActive(rotated.token().reveal()));
@@ -99,8 +99,8 @@ class GitLabRotationTest {
         NotRotated refused = assertInstanceOf(NotRotated.class, rotate(old, null));
 
         assertEquals(Reason.UNSUPPORTED, refused.reason());
-        assertTrue(refused.message().startsWith("This GitLab server cannot renew tokens"), refused.message());
-        assertTrue(refused.message().contains("16.10"), refused.message());
+        assertTrue(refused.message().toString().startsWith("This GitLab server cannot renew tokens"), refused.message().toString());
+        assertTrue(refused.message().toString().contains("16.10"), refused.message().toString());
         assertTrue(gitlab.isActive(old));
     }
 
@@ -112,7 +112,7 @@ class GitLabRotationTest {
         NotRotated second = assertInstanceOf(NotRotated.class, rotate(old, null));
 
         assertEquals(Reason.REJECTED, second.reason());
-        assertTrue(second.message().contains("Token was revoked"), second.message());
+        assertTrue(second.message().toString().contains("Token was revoked"), second.message().toString());
         assertEquals(1, gitlab.rotateRequests(), "GitLab said 'revoked' to the GET; no POST followed");
         assertTrue(gitlab.isActive(first.token().reveal()), "reuse detection was not triggered");
     }
@@ -132,7 +132,7 @@ class GitLabRotationTest {
         NotRotated refused = assertInstanceOf(NotRotated.class,
                 rotate(gitlab.issue(List.of("read_api", "read_repository"), TODAY.minusDays(30), TODAY.plusDays(3)), null));
         assertEquals(Reason.NOT_PERMITTED, refused.reason());
-        assertTrue(refused.message().contains("self_rotate"), refused.message());
+        assertTrue(refused.message().toString().contains("self_rotate"), refused.message().toString());
 
         assertInstanceOf(Rotated.class,
                 rotate(gitlab.issue(List.of("read_repository", "self_rotate"), TODAY.minusDays(30), TODAY.plusDays(3)), null));
@@ -144,7 +144,7 @@ class GitLabRotationTest {
                 rotate(gitlab.issue(List.of("api"), TODAY.minusDays(30), TODAY), null));
 
         assertEquals(Reason.REJECTED, refused.reason());
-        assertTrue(refused.message().contains("Token is expired"), refused.message());
+        assertTrue(refused.message().toString().contains("Token is expired"), refused.message().toString());
         assertEquals(0, gitlab.rotateRequests());
     }
 
@@ -156,7 +156,7 @@ class GitLabRotationTest {
         Rotation outcome = rotate(old, null);
 
         assertInstanceOf(Rotation.Uncertain.class, outcome);
-        assertTrue(outcome.message().contains("may have reached GitLab"), outcome.message());
+        assertTrue(outcome.message().toString().contains("may have reached GitLab"), outcome.message().toString());
         assertEquals(1, gitlab.rotateRequests(), "OkHttp must not resend the POST on a fresh connection");
         String successor = gitlab.successorOf(old);
         assertTrue(gitlab.isActive(successor), "had the POST been repeated, reuse detection would have revoked it");
@@ -169,7 +169,7 @@ class GitLabRotationTest {
         Rotation outcome = rotate(gitlab.issueExpiringSoon(), null);
 
         assertInstanceOf(Rotation.Uncertain.class, outcome);
-        assertTrue(outcome.message().contains("HTTP 500"), outcome.message());
+        assertTrue(outcome.message().toString().contains("HTTP 500"), outcome.message().toString());
     }
 
     @Test
@@ -188,7 +188,7 @@ class GitLabRotationTest {
         NotRotated other = assertInstanceOf(NotRotated.class,
                 rotator.rotate(RotationRequest.of(github, Token.of(TestTokens.githubClassic()))));
         assertEquals(Reason.INVALID_INPUT, other.reason());
-        assertTrue(other.message().startsWith("Only GitLab tokens can renew themselves"), other.message());
+        assertTrue(other.message().toString().startsWith("Only GitLab tokens can renew themselves"), other.message().toString());
 
         NotRotated deploy = assertInstanceOf(NotRotated.class,
                 rotator.rotate(RotationRequest.of(gitlabApi(), Token.of(TestTokens.random("gldt-", 20)))));
@@ -210,6 +210,6 @@ class GitLabRotationTest {
 
         NotRotated refused = assertInstanceOf(NotRotated.class, outcome);
         assertEquals(Reason.UNREACHABLE, refused.reason());
-        assertFalse(refused.message().contains(token));
+        assertFalse(refused.message().toString().contains(token));
     }
 }

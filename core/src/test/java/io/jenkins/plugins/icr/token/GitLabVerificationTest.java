@@ -98,8 +98,8 @@ class GitLabVerificationTest {
 
         assertEquals(Status.VALID, verdict.status());
         assertEquals(Instant.parse("2026-12-10T00:00:00Z"), verdict.expiresAt());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("expires soon")), verdict.warnings().toString());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("sudo")), "over-broad sudo warned");
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("expires soon")), verdict.warnings().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("sudo")), "over-broad sudo warned");
     }
 
     @Test
@@ -118,7 +118,7 @@ class GitLabVerificationTest {
             Verdict verdict = verify(TestTokens.gitlab());
 
             assertEquals(Status.REJECTED, verdict.status());
-            assertTrue(verdict.message().contains(c[1]), verdict.message());
+            assertTrue(verdict.message().toString().contains(c[1]), verdict.message().toString());
         }
     }
 
@@ -155,7 +155,7 @@ class GitLabVerificationTest {
         assertEquals(Status.UNVERIFIABLE, verdict.status());
         assertEquals("jdoe", verdict.account());
         assertNull(verdict.granted());
-        assertTrue(verdict.message().contains("older than 15.5"), verdict.message());
+        assertTrue(verdict.message().toString().contains("older than 15.5"), verdict.message().toString());
     }
 
     @Test
@@ -167,9 +167,9 @@ class GitLabVerificationTest {
         Verdict verdict = verify(TestTokens.random("", 64));
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().startsWith("GitLab authenticates this token, but it is another kind of token than a"
-                + " personal, project or group access token (an OAuth token, for example)"), verdict.message());
-        assertTrue(verdict.message().contains("create a personal access token"), verdict.message());
+        assertTrue(verdict.message().toString().startsWith("GitLab authenticates this token, but it is another kind of token than a"
+                + " personal, project or group access token (an OAuth token, for example)"), verdict.message().toString());
+        assertTrue(verdict.message().toString().contains("create a personal access token"), verdict.message().toString());
         assertFalse(VerdictText.render(verdict).contains("invalid, expired or revoked"), VerdictText.render(verdict));
         assertTrue(verdict.fix().url().contains("/-/user_settings/personal_access_tokens"), verdict.fix().url());
     }
@@ -182,7 +182,7 @@ class GitLabVerificationTest {
         Verdict verdict = verify(gitlab.request(Provider.GITLAB, "/api/v4", null, TestTokens.gitlab())
                 .withRequired(List.of("read_repository", "write_repository")));
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
     }
 
     @Test
@@ -217,7 +217,7 @@ class GitLabVerificationTest {
             Verdict verdict = verify(TestTokens.gitlab());
 
             assertEquals(Status.UNREACHABLE, verdict.status(), String.join(" / ", java.util.Arrays.asList(c)));
-            assertTrue(verdict.message().contains("does not answer as GitLab"), verdict.message());
+            assertTrue(verdict.message().toString().contains("does not answer as GitLab"), verdict.message().toString());
         }
     }
 
@@ -229,7 +229,7 @@ class GitLabVerificationTest {
         Verdict verdict = verify(TestTokens.gitlab());
 
         assertEquals(Status.VALID, verdict.status());
-        assertTrue(verdict.warnings().stream().anyMatch(w -> w.contains("'someday', not a date")), verdict.warnings().toString());
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.toString().contains("'someday', not a date")), verdict.warnings().toString());
     }
 
     @Test
@@ -242,7 +242,7 @@ class GitLabVerificationTest {
         gitlab.on("/api/v4/user", json(404, "{\"message\":\"404 Not Found\"}"));
         Verdict verdict = verify(TestTokens.gitlab());
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("has no GitLab API"), verdict.message());
+        assertTrue(verdict.message().toString().contains("has no GitLab API"), verdict.message().toString());
     }
 
     @Test
@@ -278,7 +278,7 @@ class GitLabVerificationTest {
         for (String prefix : List.of("gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "gloas-")) {
             Verdict verdict = verify(TestTokens.random(prefix, 20));
             assertEquals(Status.INVALID_INPUT, verdict.status(), prefix);
-            assertTrue(verdict.message().contains(prefix), verdict.message());
+            assertTrue(verdict.message().toString().contains(prefix), verdict.message().toString());
         }
         assertEquals(0, gitlab.server().getRequestCount());
     }
@@ -288,13 +288,13 @@ class GitLabVerificationTest {
         gitlab.on("/api/v4/personal_access_tokens/self", json(401, "{\"error\":\"invalid_token\",\"error_description\":"
                 + "\"Token is an impersonation token but impersonation was disabled.\"}"));
         gitlab.on("/api/v4/user", json(401, "{\"message\":\"401 Unauthorized\"}"));
-        assertTrue(verify(TestTokens.gitlab()).message().contains("impersonation is disabled on this server"));
+        assertTrue(verify(TestTokens.gitlab()).message().toString().contains("impersonation is disabled on this server"));
 
         gitlab.on("/api/v4/personal_access_tokens/self", new mockwebserver3.MockResponse.Builder().code(401)
                 .setHeader("Content-Type", "text/html").body("<html>Unauthorized</html>").build());
         Verdict html = verify(TestTokens.gitlab());
         assertEquals(Status.REJECTED, html.status());
-        assertEquals("GitLab refused the token: it is invalid, expired or revoked.", html.message());
+        assertEquals("GitLab refused the token: it is invalid, expired or revoked.", html.message().toString());
     }
 
     @Test
@@ -305,6 +305,6 @@ class GitLabVerificationTest {
         Verdict verdict = verify(TestTokens.gitlab());
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertEquals("GitLab reports the token as inactive (expired).", verdict.message());
+        assertEquals("GitLab reports the token as inactive (expired).", verdict.message().toString());
     }
 }

@@ -54,8 +54,8 @@ class NetworkFaultsTest {
                     provider == Provider.GITHUB ? TestTokens.githubClassic() : TestTokens.gitlab()));
 
             assertEquals(Status.UNREACHABLE, verdict.status());
-            assertTrue(verdict.message().startsWith("Refused: innocent.example resolves to the link-local or metadata"
-                    + " address 169.254.169.254"), verdict.message());
+            assertTrue(verdict.message().toString().startsWith("Refused: innocent.example resolves to the link-local or metadata"
+                    + " address 169.254.169.254"), verdict.message().toString());
         }
     }
 
@@ -68,7 +68,7 @@ class NetworkFaultsTest {
         Verdict verdict = verify(verifier, at(Provider.GITHUB, "https://github.nowhere.example/api/v3", TestTokens.githubClassic()));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("The host name github.nowhere.example cannot be resolved"), verdict.message());
+        assertTrue(verdict.message().toString().contains("The host name github.nowhere.example cannot be resolved"), verdict.message().toString());
     }
 
     @Test
@@ -84,7 +84,7 @@ class NetworkFaultsTest {
         Verdict verdict = verify(verifier, at(Provider.GITHUB, "http://bücher.example:" + server.server().getPort() + "/api/v3",
                 TestTokens.githubClassic()));
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
         RecordedRequest request = server.onlyRequest();
         assertEquals("xn--bcher-kva.example:" + server.server().getPort(), request.getHeaders().get("Host"));
     }
@@ -101,7 +101,7 @@ class NetworkFaultsTest {
                 TestTokens.githubClassic()));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("Cannot connect to 127.0.0.1:" + port), verdict.message());
+        assertTrue(verdict.message().toString().contains("Cannot connect to 127.0.0.1:" + port), verdict.message().toString());
     }
 
     @Test
@@ -124,8 +124,8 @@ class NetworkFaultsTest {
                     "https://127.0.0.1:" + plain.getLocalPort() + "/api/v3", TestTokens.githubClassic()));
 
             assertEquals(Status.UNREACHABLE, verdict.status());
-            assertTrue(verdict.message().contains("The TLS handshake with 127.0.0.1 failed"), verdict.message());
-            assertTrue(verdict.message().contains("trust store"), verdict.message());
+            assertTrue(verdict.message().toString().contains("The TLS handshake with 127.0.0.1 failed"), verdict.message().toString());
+            assertTrue(verdict.message().toString().contains("trust store"), verdict.message().toString());
         }
     }
 
@@ -137,8 +137,8 @@ class NetworkFaultsTest {
                 TestTokens.githubClassic()));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().startsWith("The connection to " + server.server().getHostName() + " failed ("),
-                verdict.message());
+        assertTrue(verdict.message().toString().startsWith("The connection to " + server.server().getHostName() + " failed ("),
+                verdict.message().toString());
     }
 
     @Test
@@ -147,7 +147,7 @@ class NetworkFaultsTest {
                 TestTokens.gitlab()).withTimeout(Duration.ZERO));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("was not asked: the verification ran out of its 0 s"), verdict.message());
+        assertTrue(verdict.message().toString().contains("was not asked: the verification ran out of its 0 s"), verdict.message().toString());
         assertEquals(0, server.server().getRequestCount());
     }
 }

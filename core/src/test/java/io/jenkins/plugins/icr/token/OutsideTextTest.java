@@ -44,7 +44,7 @@ class OutsideTextTest {
         Verdict verdict = server.verify(github(token));
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().contains("Bad credentials: [redacted]"), verdict.message());
+        assertTrue(verdict.message().toString().contains("Bad credentials: [redacted]"), verdict.message().toString());
     }
 
     @Test
@@ -57,7 +57,7 @@ class OutsideTextTest {
         Verdict verdict = server.verify(server.request(Provider.BITBUCKET_DC, "/rest/api/1.0", null, token));
 
         assertEquals(Status.UNREACHABLE, verdict.status());
-        assertTrue(verdict.message().contains("?token=[redacted]&again=[redacted]"), verdict.message());
+        assertTrue(verdict.message().toString().contains("?token=[redacted]&again=[redacted]"), verdict.message().toString());
     }
 
     @Test
@@ -71,7 +71,7 @@ class OutsideTextTest {
         Verdict user = server.verify(github(token));
         Verdict sso = server.verify(github(token).withRepository("acme/widgets"));
 
-        assertEquals(Status.VALID, user.status(), user.message());
+        assertEquals(Status.VALID, user.status(), user.message().toString());
         assertEquals("[redacted]", user.account());
         assertTrue(user.granted().contains("[redacted]"), user.granted().toString());
         assertEquals("https://github.com/orgs/acme/sso?t=[redacted]", sso.fix().url());
@@ -88,7 +88,7 @@ class OutsideTextTest {
         Verdict verdict = server.verify(server.request(Provider.BITBUCKET, "/2.0", email, token));
 
         assertEquals(Status.REJECTED, verdict.status());
-        assertTrue(verdict.message().contains("Invalid credentials: Basic [redacted]"), verdict.message());
+        assertTrue(verdict.message().toString().contains("Invalid credentials: Basic [redacted]"), verdict.message().toString());
     }
 
     @Test
@@ -102,7 +102,7 @@ class OutsideTextTest {
             Verdict verdict = server.verify(request);
 
             assertEquals(Status.INVALID_INPUT, verdict.status());
-            assertTrue(verdict.message().contains("contains the token"), verdict.message());
+            assertTrue(verdict.message().toString().contains("contains the token"), verdict.message().toString());
             assertTrue(verdict.fix().isEmpty(), "no link is built on that URL");
         }
         assertEquals(0, server.server().getRequestCount());
@@ -133,7 +133,7 @@ class OutsideTextTest {
 
         Verdict verdict = server.verify(github(TestTokens.githubClassic()));
 
-        assertEquals(Status.VALID, verdict.status(), verdict.message());
+        assertEquals(Status.VALID, verdict.status(), verdict.message().toString());
         assertTrue(verdict.granted().contains("\\u202eevil\\u001b[0m"), verdict.granted().toString());
         assertEquals("octo\\u2066cat", verdict.account());
         assertNoControls(VerdictText.render(verdict));
@@ -142,8 +142,8 @@ class OutsideTextTest {
     @Test
     void textRenderingEscapesVerdictsFromElsewhereToo() {
         Verdict stored = new Verdict(Status.VALID, Provider.GITLAB, TokenKind.GITLAB_PAT, "jdoe\u0085", List.of("api"),
-                List.of("api"), List.of(), null, RateLimit.UNKNOWN, List.of("soon\u009b2J"), "ok\nVALID: forged",
-                new Fix("https://gitlab.com/\u200f", List.of("step\u0007")));
+                List.of("api"), List.of(), null, RateLimit.UNKNOWN, List.of(Text.verbatim("soon\u009b2J")),
+                Text.verbatim("ok\nVALID: forged"), new Fix("https://gitlab.com/\u200f", List.of(Text.verbatim("step\u0007"))));
 
         String text = VerdictText.render(stored);
 

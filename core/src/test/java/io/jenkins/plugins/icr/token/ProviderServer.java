@@ -273,7 +273,7 @@ public final class ProviderServer implements BeforeEachCallback, AfterEachCallba
                     .replaceAll("=+$", ""));
         }
         for (String output : List.of(VerdictText.render(verdict), VerdictHtml.render(verdict), VerdictJson.render(verdict),
-                VerdictFields.of(verdict).toString(), verdict.toString())) {
+                VerdictFields.of(verdict, Locale.ROOT).toString(), verdict.toString())) {
             for (String form : forms) {
                 assertFalse(output.toLowerCase(Locale.ROOT).contains(form.toLowerCase(Locale.ROOT)),
                         () -> "a form of the token leaked into: " + output);

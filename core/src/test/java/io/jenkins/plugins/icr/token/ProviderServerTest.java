@@ -38,7 +38,7 @@ class ProviderServerTest {
         String rejected = TestTokens.atlassianApiToken();
         server.answer(rejected, json(401, "{\"type\":\"error\",\"error\":{\"message\":\"Unauthorized\"}}"));
         Verdict verdict = server.verify(server.request(Provider.BITBUCKET, "/2.0", "jane@example.com", rejected));
-        assertEquals(Status.REJECTED, verdict.status(), verdict.message());
+        assertEquals(Status.REJECTED, verdict.status(), verdict.message().toString());
         assertEquals(List.of(rejected), server.receivedTokens(), "read from Basic username:token");
     }
 

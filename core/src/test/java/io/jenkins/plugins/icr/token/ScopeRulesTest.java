@@ -71,9 +71,9 @@ class ScopeRulesTest {
 
     @Test
     void requiredScopesFieldIsCheckedAsTheVerifierWillParseIt() {
-        assertEquals(new FormatCheck(Status.Severity.OK, "Required: repo, workflow."), Requirement.check("repo,  workflow"));
+        assertEquals(new FormatCheck(Status.Severity.OK, Text.of("scopes.required", "repo, workflow")), Requirement.check("repo,  workflow"));
         assertEquals(Status.Severity.OK, Requirement.check(" ").severity());
-        assertTrue(Requirement.check(" ").message().contains("default"));
+        assertTrue(Requirement.check(" ").message().toString().contains("default"));
         assertEquals(Status.Severity.ERROR, Requirement.check("repo\u00a0workflow").severity());
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class VerdictCacheTest {
     private static final Verdict VALID = new Verdict(Status.VALID, Provider.GITHUB, TokenKind.GITHUB_CLASSIC, "octocat",
-            List.of(), List.of(), List.of(), null, RateLimit.UNKNOWN, List.of(), "ok", Fix.NONE);
+            List.of(), List.of(), List.of(), null, RateLimit.UNKNOWN, List.of(), Text.verbatim("ok"), Fix.NONE);
 
     @Test
     void atCapacityTheOldestTenthGoesAndTheNewestStays() {
@@ -30,8 +30,8 @@ class VerdictCacheTest {
     @Test
     void transientFaultsAndAZeroWindowAreNeverKept() {
         VerdictCache cache = new VerdictCache(Duration.ofHours(1), Clock.systemUTC(), 100);
-        cache.put("down", Verdict.notAsked(Status.UNREACHABLE, Provider.GITHUB, TokenKind.UNKNOWN, "down"));
-        cache.put("slow", Verdict.notAsked(Status.RATE_LIMITED, Provider.GITHUB, TokenKind.UNKNOWN, "slow"));
+        cache.put("down", Verdict.notAsked(Status.UNREACHABLE, Provider.GITHUB, TokenKind.UNKNOWN, Text.verbatim("down")));
+        cache.put("slow", Verdict.notAsked(Status.RATE_LIMITED, Provider.GITHUB, TokenKind.UNKNOWN, Text.verbatim("slow")));
         assertEquals(0, cache.size());
         VerdictCache off = new VerdictCache(Duration.ZERO, Clock.systemUTC(), 100);
         off.put("any", VALID);

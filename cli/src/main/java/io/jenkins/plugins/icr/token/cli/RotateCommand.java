@@ -100,7 +100,7 @@ final class RotateCommand implements Callable<Integer> {
             outcome = rotator.rotate(new RotationRequest(VerifyCommand.Where.endpoint(where, Provider.GITLAB, allowHttp), Token.of(file.content()), lifetimeDays,
                     Duration.ofSeconds(timeoutSeconds)));
         } catch (InvalidInputException e) {
-            outcome = new Rotation.NotRotated(Rotation.Reason.INVALID_INPUT, e.getMessage());
+            outcome = new Rotation.NotRotated(Rotation.Reason.INVALID_INPUT, e.text());
         }
         PrintWriter out = spec.commandLine().getOut();
         int exit;

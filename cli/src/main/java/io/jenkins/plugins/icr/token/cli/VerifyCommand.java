@@ -173,7 +173,7 @@ final class VerifyCommand implements Callable<Integer> {
             verdict = verifier.verify(new VerificationRequest(endpoint(chosen), username, token, required, repository,
                     Duration.ofSeconds(timeoutSeconds), warnDays));
         } catch (InvalidInputException e) {
-            verdict = Verdict.invalidInput(chosen, TokenKind.UNKNOWN, e.getMessage());
+            verdict = Verdict.invalidInput(chosen, TokenKind.UNKNOWN, e.text());
         }
         spec.commandLine().getOut().print(format.equals("json") ? VerdictJson.render(verdict) + "\n" : VerdictText.render(verdict));
         spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.icr.token.provider;
 
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ public sealed interface Answer permits Answer.Accepted, Answer.Refused {
             List<String> granted,
             Instant expiresAt,
             RateLimit rateLimit,
-            List<String> notes,
+            List<Text> notes,
             List<String> provenMissing,
-            String unreported)
+            Text unreported)
             implements Answer {
 
         public Accepted {
@@ -46,7 +47,7 @@ public sealed interface Answer permits Answer.Accepted, Answer.Refused {
             return new Accepted(kind, account, scopes, expiresAt, rateLimit, notes, provenMissing, unreported);
         }
 
-        Accepted unreported(String why) {
+        Accepted unreported(Text why) {
             return new Accepted(kind, account, null, expiresAt, rateLimit, notes, provenMissing, why);
         }
 
@@ -54,8 +55,8 @@ public sealed interface Answer permits Answer.Accepted, Answer.Refused {
             return new Accepted(kind, account, granted, at, rateLimit, notes, provenMissing, unreported);
         }
 
-        Accepted note(String note) {
-            List<String> more = new ArrayList<>(notes);
+        Accepted note(Text note) {
+            List<Text> more = new ArrayList<>(notes);
             if (!more.contains(note)) {
                 more.add(note);
             }
@@ -76,6 +77,6 @@ public sealed interface Answer permits Answer.Accepted, Answer.Refused {
      *
      * @param fixUrl a page that repairs this very refusal (an SSO authorization link), or null
      */
-    record Refused(Status status, TokenKind kind, String message, String fixUrl, RateLimit rateLimit)
+    record Refused(Status status, TokenKind kind, Text message, String fixUrl, RateLimit rateLimit)
             implements Answer {}
 }

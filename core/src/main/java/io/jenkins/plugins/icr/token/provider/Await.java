@@ -1,6 +1,8 @@
 package io.jenkins.plugins.icr.token.provider;
 
+import io.jenkins.plugins.icr.token.Text;
 import java.util.concurrent.CompletableFuture;
+import io.jenkins.plugins.icr.token.Text;
 import java.util.concurrent.ExecutionException;
 
 /** Waits for a response sent with {@link Http#getAsync}; its own deadline already bounds it. */
@@ -15,7 +17,7 @@ final class Await {
             throw (Unreachable) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unreachable("The verification was interrupted.");
+            throw new Unreachable(Text.of("unreachable.interrupted"));
         }
     }
 }

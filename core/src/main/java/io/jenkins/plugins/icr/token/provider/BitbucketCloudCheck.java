@@ -3,6 +3,7 @@ package io.jenkins.plugins.icr.token.provider;
 import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.ScopeRules;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.time.Instant;
 import java.util.List;
@@ -47,10 +48,9 @@ final class BitbucketCloudCheck implements Check {
         Answer.Accepted answer = Answer.Accepted.of(kind, account, c.rateLimit(response));
         answer = scopes != null
                 ? answer.granted(ScopeRules.parse(scopes))
-                : answer.unreported("Bitbucket did not report the token's scopes for this request.");
+                : answer.unreported(Text.of("unreported.bitbucket"));
         if (kind == TokenKind.BITBUCKET_ACCESS_TOKEN && c.repository() == null) {
-            answer = answer.note("An access token belongs to a repository, project or workspace: give the repository"
-                    + " iCR works on to confirm the token can read it.");
+            answer = answer.note(Text.of("note.bitbucket.giveRepository"));
         }
         return answer;
     }
@@ -58,7 +58,7 @@ final class BitbucketCloudCheck implements Check {
     /** /2.0/user always identifies the account by account_id and uuid; an answer without either is not Bitbucket's. */
     private static String account(ApiResponse user, Context c) throws Refusal {
         if (!user.hasText("account_id") && !user.hasText("uuid")) {
-            throw Faults.notTheProvider(user, c, "Bitbucket Cloud", "an account_id or uuid");
+            throw Faults.notTheProvider(user, c, "Bitbucket Cloud", Text.of("identity.bitbucket.account"));
         }
         String username = user.text("username");
         return username != null ? username : user.text("display_name");
@@ -66,7 +66,7 @@ final class BitbucketCloudCheck implements Check {
 
     private static String repository(ApiResponse repository, Context c) throws Refusal {
         if (!repository.hasText("full_name")) {
-            throw Faults.notTheProvider(repository, c, "Bitbucket Cloud", "the repository's full_name");
+            throw Faults.notTheProvider(repository, c, "Bitbucket Cloud", Text.of("identity.bitbucket.repository"));
         }
         return repository.text("full_name");
     }
@@ -77,30 +77,25 @@ final class BitbucketCloudCheck implements Check {
             return new Refusal(Status.REJECTED, c.kind(), rejection(c, said), null, c.rateLimit(response));
         }
         if (response.code() == 403 || response.code() == 404) {
-            String what = c.repository() != null && c.kind() == TokenKind.BITBUCKET_ACCESS_TOKEN
-                    ? "the repository " + c.repository() : "this request";
-            return new Refusal(Status.FORBIDDEN, c.kind(), "Bitbucket knows the token but refuses it for " + what
-                    + ApiText.quoted(said) + ". Check the token's scopes and the workspace's IP allow list.",
-                    null, c.rateLimit(response));
+            Text what = c.repository() != null && c.kind() == TokenKind.BITBUCKET_ACCESS_TOKEN
+                    ? Text.of("subject.theRepository", String.valueOf(c.repository())) : Text.of("subject.request");
+            return new Refusal(Status.FORBIDDEN, c.kind(), Text.of("refused.bitbucket.forbidden", what,
+                    ApiText.quoted(said)), null, c.rateLimit(response));
         }
-        return new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP " + response.code()
-                + ApiText.quoted(said) + " where the Bitbucket Cloud API was expected.", null, c.rateLimit(response));
+        return new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.unexpected", response.url().host(),
+                String.valueOf(response.code()), ApiText.quoted(said), "Bitbucket Cloud"), null, c.rateLimit(response));
     }
 
-    private static String rejection(Context c, String said) {
+    private static Text rejection(Context c, String said) {
         Instant now = c.clock().instant();
         return switch (c.kind()) {
             case BITBUCKET_APP_PASSWORD -> !now.isBefore(APP_PASSWORDS_REMOVED)
-                    ? "Bitbucket refused the app password: Atlassian removed app passwords on 2026-07-28."
-                            + " Replace it with an Atlassian API token with Bitbucket scopes."
+                    ? Text.of("refused.bitbucket.appPassword.removed")
                     : !now.isBefore(BROWNOUTS_START)
-                            ? "Bitbucket refused the app password. Atlassian is switching app passwords off (brownouts"
-                                    + " until 2026-07-27, removal on 2026-07-28): replace it with an Atlassian API token."
-                            : "Bitbucket refused the app password" + ApiText.quoted(said) + ": it is invalid or revoked,"
-                                    + " or the username is not the Bitbucket username.";
-            case BITBUCKET_API_TOKEN -> "Bitbucket refused the API token" + ApiText.quoted(said) + ": it is invalid,"
-                    + " expired or revoked, has no Bitbucket scopes, or the username is not the Atlassian account email.";
-            default -> "Bitbucket refused the token" + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
+                            ? Text.of("refused.bitbucket.appPassword.brownout")
+                            : Text.of("refused.bitbucket.appPassword", ApiText.quoted(said));
+            case BITBUCKET_API_TOKEN -> Text.of("refused.bitbucket.apiToken", ApiText.quoted(said));
+            default -> Text.of("refused.rejected", "Bitbucket", ApiText.quoted(said));
         };
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.icr.token.provider;
 
 import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import java.util.List;
 
 /**
@@ -17,55 +18,50 @@ final class BitbucketDataCenterCheck implements Check {
         Credentials credentials = Credentials.bearer(c.request().token());
         ApiResponse properties =
                 c.http().get(c.request().endpoint().resolve("application-properties"), credentials, List.of(), c.deadline());
-        requireSuccess(properties, c, "the server", true);
+        requireSuccess(properties, c, Text.of("subject.server"), true);
         String user = properties.header("X-AUSERNAME");
         Answer.Accepted answer = Answer.Accepted.of(c.kind(), user, c.rateLimit(properties))
-                .unreported("Bitbucket Data Center does not report a token's permissions; iCR needs Project read and"
-                        + " Repository write.");
+                .unreported(Text.of("unreported.bitbucketDc"));
         if (c.repository() == null) {
             if (user == null) {
                 // The properties answer anyone, so without the user nothing shows that the server took the token.
-                throw new Refusal(Status.UNREACHABLE, c.kind(), properties.url().host() + " answered without the"
-                        + " X-AUSERNAME header that names the token's user: this URL does not answer as " + PROVIDER
-                        + ", or the token is a project or repository token, which has no user. Check the server URL,"
-                        + " or give the repository iCR works on.", null, c.rateLimit(properties));
+                throw new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.bitbucketDc.noUser",
+                        properties.url().host(), PROVIDER), null, c.rateLimit(properties));
             }
             return answer;
         }
         ApiResponse repo = c.http().get(c.request().endpoint()
                 .resolve("projects", c.repository().owner(), "repos", c.repository().name()), credentials, List.of(), c.deadline());
-        requireSuccess(repo, c, "the repository " + c.repository(), false);
+        requireSuccess(repo, c, Text.of("subject.theRepository", String.valueOf(c.repository())), false);
         if (!repo.hasText("slug")) {
-            throw Faults.notTheProvider(repo, c, PROVIDER, "the repository's slug");
+            throw Faults.notTheProvider(repo, c, PROVIDER, Text.of("identity.bitbucketDc.slug"));
         }
         return answer;
     }
 
     /** @param identity whether this is the server's own endpoint, which every Bitbucket server answers */
-    private static void requireSuccess(ApiResponse response, Context c, String what, boolean identity) throws Refusal {
+    private static void requireSuccess(ApiResponse response, Context c, Text what, boolean identity) throws Refusal {
         Faults.rejectCommon(response, c.kind(), c.clock());
         if (response.ok()) {
             return;
         }
         String said = response.providerMessage();
         throw switch (response.code()) {
-            case 401 -> new Refusal(Status.REJECTED, c.kind(), PROVIDER + " refused the token" + ApiText.quoted(said)
-                    + ": it is invalid, expired or revoked.", null, c.rateLimit(response));
+            case 401 -> new Refusal(Status.REJECTED, c.kind(), Text.of("refused.rejected", PROVIDER, ApiText.quoted(said)),
+                    null, c.rateLimit(response));
             // A 404 there is another server, or a server URL without its context path.
             case 404 -> identity
-                    ? new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " has no " + PROVIDER
-                            + " API at " + response.url().encodedPath() + ". Check the URL: the server's web address,"
-                            + " with its context path if it has one.", null, c.rateLimit(response))
+                    ? new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.bitbucketDc.noApi",
+                            response.url().host(), PROVIDER, response.url().encodedPath()), null, c.rateLimit(response))
                     : cannotRead(response, c, what, said);
             case 403 -> cannotRead(response, c, what, said);
-            default -> new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP "
-                    + response.code() + ApiText.quoted(said) + " where the " + PROVIDER + " API was expected.",
-                    null, c.rateLimit(response));
+            default -> new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.unexpected", response.url().host(),
+                    String.valueOf(response.code()), ApiText.quoted(said), PROVIDER), null, c.rateLimit(response));
         };
     }
 
-    private static Refusal cannotRead(ApiResponse response, Context c, String what, String said) {
-        return new Refusal(Status.FORBIDDEN, c.kind(), "The token cannot read " + what + ApiText.quoted(said)
-                + ". Give it Repository read (and write) on that repository.", null, c.rateLimit(response));
+    private static Refusal cannotRead(ApiResponse response, Context c, Text what, String said) {
+        return new Refusal(Status.FORBIDDEN, c.kind(), Text.of("refused.bitbucketDc.cannotRead", what,
+                ApiText.quoted(said)), null, c.rateLimit(response));
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.icr.token.provider;
 import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.time.Clock;
 import java.util.Locale;
@@ -21,28 +22,27 @@ final class Faults {
         String host = response.url().host();
         if (code >= 300 && code < 400) {
             String location = response.header("Location");
-            throw new Refusal(Status.UNREACHABLE, kind, host + " answered with a redirect (HTTP " + code + ")"
-                    + (location == null ? "" : " to " + ApiText.abbreviate(location))
-                    + "; it was not followed, so the token went nowhere else. Use the API URL the redirect points"
-                    + " at if you trust it, or check for a proxy or login page in between.", null, rateLimit);
-        }
-        if (code == 429 || (code == 403 && (rateLimit.exhausted() || slowDown(response)))) {
-            throw new Refusal(Status.RATE_LIMITED, kind, host + (rateLimit.exhausted()
-                            ? " says the rate limit is exhausted"
-                            : " applied a rate limit to requests sent too fast (on GitHub, a secondary rate limit)")
-                    + "; nothing is known about the token until it lifts. "
-                    + rateLimit.resetTime().map(t -> "Try again after " + t + ".").orElse("Try again in a minute or more."),
+            throw new Refusal(Status.UNREACHABLE, kind, location == null
+                    ? Text.of("fault.redirect", host, String.valueOf(code))
+                    : Text.of("fault.redirect.to", host, String.valueOf(code), ApiText.abbreviate(location)),
                     null, rateLimit);
         }
+        if (code == 429 || (code == 403 && (rateLimit.exhausted() || slowDown(response)))) {
+            Text retry = rateLimit.resetTime()
+                    .map(t -> Text.of("fault.retry.after", t.toString()))
+                    .orElseGet(() -> Text.of("fault.retry"));
+            throw new Refusal(Status.RATE_LIMITED, kind,
+                    Text.of(rateLimit.exhausted() ? "fault.rateLimit" : "fault.slowDown", host, retry), null, rateLimit);
+        }
         if (code >= 500) {
-            throw new Refusal(Status.UNREACHABLE, kind, host + " answered HTTP " + code
-                    + ": the provider has a problem. Try again later.", null, rateLimit);
+            throw new Refusal(Status.UNREACHABLE, kind, Text.of("fault.serverError", host, String.valueOf(code)),
+                    null, rateLimit);
         }
         if (response.ok() && response.json() == null) {
-            throw new Refusal(Status.UNREACHABLE, kind, host + " answered HTTP " + code + " with "
-                    + (response.contentType().isEmpty() ? "no content type" : "'" + ApiText.abbreviate(response.contentType()) + "'")
-                    + " instead of JSON: a proxy, firewall or single sign-on page intercepted the request."
-                    + " Check the API URL and the proxy settings.", null, rateLimit);
+            throw new Refusal(Status.UNREACHABLE, kind, response.contentType().isEmpty()
+                    ? Text.of("fault.notJson.untyped", host, String.valueOf(code))
+                    : Text.of("fault.notJson", host, String.valueOf(code), ApiText.abbreviate(response.contentType())),
+                    null, rateLimit);
         }
     }
 
@@ -50,10 +50,9 @@ final class Faults {
      * A 2xx answer without the identity the provider always sends (GitHub's login, GitLab's username, …) does not
      * come from the provider's API, whatever it says: nothing about the token can be read from it.
      */
-    static Refusal notTheProvider(ApiResponse response, Check.Context c, String provider, String identity) {
-        return new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP " + response.code()
-                + " without " + identity + ", which " + provider + " always sends: this URL does not answer as "
-                + provider + ". Check the server URL.", null, c.rateLimit(response));
+    static Refusal notTheProvider(ApiResponse response, Check.Context c, String provider, Text identity) {
+        return new Refusal(Status.UNREACHABLE, c.kind(), Text.of("fault.notTheProvider", response.url().host(),
+                String.valueOf(response.code()), identity, provider), null, c.rateLimit(response));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.ScopeRules;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ final class GitHubCheck implements Check {
         ApiResponse user = c.http().get(c.request().endpoint().resolve("user"), credentials, HEADERS, c.deadline());
         requireSuccess(user, c);
         if (!user.hasText("login")) {
-            throw Faults.notTheProvider(user, c, "GitHub", "the account's login");
+            throw Faults.notTheProvider(user, c, "GitHub", Text.of("identity.github.login"));
         }
         String scopes = user.header("X-OAuth-Scopes");
         // Old 40-hex tokens on Enterprise Server have no prefix; the scope header is what marks them classic.
@@ -41,15 +42,13 @@ final class GitHubCheck implements Check {
             // A token with no scopes sends an empty or missing header (docs/provider-apis.md §1.4).
             answer = answer.granted(ScopeRules.parse(scopes));
         } else if (kind == TokenKind.GITHUB_FINE_GRAINED) {
-            answer = answer.unreported("GitHub does not list a fine-grained token's permissions; write permissions"
-                    + " can only be confirmed by writing.");
+            answer = answer.unreported(Text.of("unreported.github.fineGrained"));
         } else {
-            answer = answer.unreported("GitHub reported no scopes for this token, so it is not a classic personal"
-                    + " access token and its permissions cannot be listed.");
+            answer = answer.unreported(Text.of("unreported.github.noScopes"));
         }
         if (c.repository() == null) {
             return kind == TokenKind.GITHUB_FINE_GRAINED
-                    ? answer.note("Give the repository iCR works on to check the token's read access to it.")
+                    ? answer.note(Text.of("note.github.giveRepository"))
                     : answer;
         }
         return kind == TokenKind.GITHUB_FINE_GRAINED ? probeFineGrained(answer, credentials, c) : probeRepository(answer, credentials, c);
@@ -75,8 +74,8 @@ final class GitHubCheck implements Check {
         var pulls = c.http().getAsync(repoUrl(c, "pulls"), credentials, HEADERS, c.deadline());
         ApiResponse repo = await(repository, credentials, c);
         if (repo.code() == 404) {
-            return answer.missing("metadata:read").note("The token cannot see " + c.repository() + ": the repository is"
-                    + " not in its selection, the owner is wrong, or the organization has not approved the token yet.");
+            return answer.missing("metadata:read")
+                    .note(Text.of("note.github.cannotSee", String.valueOf(c.repository())));
         }
         requireSuccess(repo, c);
         answer = withMove(answer, repo, c);
@@ -114,30 +113,27 @@ final class GitHubCheck implements Check {
         String said = response.providerMessage();
         if (response.code() == 401) {
             // GitHub answers the same way for invalid, expired and revoked tokens (docs/provider-apis.md §1.8).
-            throw new Refusal(Status.REJECTED, c.kind(), "GitHub refused the token" + ApiText.quoted(said)
-                    + ": it is invalid, expired or revoked.", null, rateLimit);
+            throw new Refusal(Status.REJECTED, c.kind(), Text.of("refused.rejected", "GitHub", ApiText.quoted(said)),
+                    null, rateLimit);
         }
         String sso = response.header("X-GitHub-SSO");
         // Only "required; url=…" means single sign-on blocks the request; "partial-results" comes with answers.
         if (response.code() == 403 && sso != null && sso.strip().startsWith("required")) {
             String url = ssoUrl(sso);
-            throw new Refusal(Status.FORBIDDEN, c.kind(), "The organization that owns " + subject(response, c)
-                    + " enforces SAML single sign-on and the token is not authorized for it"
-                    + (url == null ? "." : ". Open the authorization link (valid for one hour) to authorize it."),
+            throw new Refusal(Status.FORBIDDEN, c.kind(),
+                    Text.of(url == null ? "refused.github.sso" : "refused.github.sso.link", subject(response, c)),
                     url, rateLimit);
         }
         if (response.code() == 403) {
-            throw new Refusal(Status.FORBIDDEN, c.kind(), "GitHub knows the token but refuses it for "
-                    + subject(response, c) + ApiText.quoted(said) + ". An organization may block classic tokens or require"
-                    + " an IP allow list, or too many failed logins locked the account for a while.", null, rateLimit);
+            throw new Refusal(Status.FORBIDDEN, c.kind(),
+                    Text.of("refused.github.forbidden", subject(response, c), ApiText.quoted(said)), null, rateLimit);
         }
         if (response.code() == 404 && c.repository() != null) {
-            throw new Refusal(Status.FORBIDDEN, c.kind(), "The token's account cannot see " + c.repository()
-                    + " (GitHub answers 404 where access is missing). Check the repository name, that the account"
-                    + " has write access, and that the token has the repo scope.", null, rateLimit);
+            throw new Refusal(Status.FORBIDDEN, c.kind(),
+                    Text.of("refused.github.notFound", String.valueOf(c.repository())), null, rateLimit);
         }
-        throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP " + response.code()
-                + ApiText.quoted(said) + " where a GitHub API was expected. Check the API URL.", null, rateLimit);
+        throw new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.github.unexpected", response.url().host(),
+                String.valueOf(response.code()), ApiText.quoted(said)), null, rateLimit);
     }
 
     private static Answer.Accepted withExpiry(Answer.Accepted answer, String header) {
@@ -147,8 +143,7 @@ final class GitHubCheck implements Check {
         Instant at = GitHubExpiry.parse(header);
         return at != null
                 ? answer.expiring(at)
-                : answer.note("GitHub reported the expiry as '" + ApiText.abbreviate(header, EXPIRY_QUOTE)
-                        + "', in a format not understood.");
+                : answer.note(Text.of("note.github.expiry", ApiText.abbreviate(header, EXPIRY_QUOTE)));
     }
 
     /**
@@ -170,11 +165,9 @@ final class GitHubCheck implements Check {
                 .filter(id -> id.matches("[0-9]{1,20}"))
                 .distinct()
                 .toList();
-        String named = ids.isEmpty() ? "some organizations"
-                : "the organizations with ids " + ApiText.abbreviate(String.join(", ", ids), 200);
-        return answer.note("The token is not authorized for the SAML single sign-on of " + named + ", so GitHub"
-                + " leaves their resources out. If iCR works on their repositories, authorize the token for them"
-                + " (Settings → Personal access tokens → Configure SSO).");
+        return answer.note(ids.isEmpty()
+                ? Text.of("note.github.ssoPartial")
+                : Text.of("note.github.ssoPartial.ids", ApiText.abbreviate(String.join(", ", ids), 200)));
     }
 
     private static Answer.Accepted withMove(Answer.Accepted answer, ApiResponse repo, Context c) {
@@ -182,9 +175,9 @@ final class GitHubCheck implements Check {
             return answer;
         }
         String now = repo.text("full_name");
-        return answer.note("GitHub says the repository " + c.repository() + " moved (renamed or transferred)"
-                + (now == null ? "" : "; it is now " + ApiText.abbreviate(now, 200)) + ". The token was checked against"
-                + " its new location: update the job's repository URL.");
+        return answer.note(now == null
+                ? Text.of("note.github.moved", String.valueOf(c.repository()))
+                : Text.of("note.github.moved.to", String.valueOf(c.repository()), ApiText.abbreviate(now, 200)));
     }
 
     private static HttpUrl repoUrl(Context c, String... more) {
@@ -201,8 +194,10 @@ final class GitHubCheck implements Check {
         return MovedRepository.follow(Await.result(response), credentials, HEADERS, c);
     }
 
-    private static String subject(ApiResponse response, Context c) {
-        return response.url().encodedPath().endsWith("/user") ? "this request" : String.valueOf(c.repository());
+    private static Text subject(ApiResponse response, Context c) {
+        return response.url().encodedPath().endsWith("/user")
+                ? Text.of("subject.request")
+                : Text.verbatim(String.valueOf(c.repository()));
     }
 
     /** {@code required; url=https://github.com/orgs/x/sso?...} → the URL, only when it is https. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -32,16 +33,16 @@ final class GitLabCheck implements Check {
         if (self.code() == 404) {
             requireSuccess(user, c);
             return Answer.Accepted.of(c.kind(), username(user, c), c.rateLimit(user))
-                    .unreported("This GitLab server is older than 15.5 and cannot report a token's scopes or expiry.");
+                    .unreported(Text.of("unreported.gitlab.old"));
         }
         requireSuccess(self, c);
         JsonNode token = self.json();
         if (!token.path("scopes").isArray()) {
-            throw Faults.notTheProvider(self, c, "GitLab", "the token's scopes");
+            throw Faults.notTheProvider(self, c, "GitLab", Text.of("identity.gitlab.scopes"));
         }
         if (token.path("revoked").asBoolean(false) || !token.path("active").asBoolean(true)) {
-            throw new Refusal(Status.REJECTED, c.kind(), "GitLab reports the token as "
-                    + (token.path("revoked").asBoolean(false) ? "revoked" : "inactive (expired)") + ".", null, c.rateLimit(self));
+            throw new Refusal(Status.REJECTED, c.kind(), Text.of(token.path("revoked").asBoolean(false)
+                    ? "refused.gitlab.revoked" : "refused.gitlab.inactive"), null, c.rateLimit(self));
         }
         // GET /user answers only when a scope allows it (read_user, read_api, api); its refusal is no verdict.
         String account = user.ok() ? username(user, c) : null;
@@ -53,12 +54,12 @@ final class GitLabCheck implements Check {
                 // "Personal access tokens expire on the date you define, at midnight, 00:00 AM UTC."
                 answer = answer.expiring(LocalDate.parse(expires).atStartOfDay(ZoneOffset.UTC).toInstant());
             } catch (DateTimeParseException e) {
-                answer = answer.note("GitLab reported the expiry as '" + ApiText.abbreviate(expires, 60) + "', not a date.");
+                answer = answer.note(Text.of("note.gitlab.expiry", ApiText.abbreviate(expires, 60)));
             }
         }
         return account != null
                 ? answer
-                : answer.note("The username is unknown: the token has no read_user, read_api or api scope, so GET /user refused it.");
+                : answer.note(Text.of("note.gitlab.noUsername"));
     }
 
     private static Pair ask(Context c, Credentials credentials) throws Unreachable {
@@ -80,43 +81,35 @@ final class GitLabCheck implements Check {
             case 401 -> throw new Refusal(Status.REJECTED, c.kind(), rejection(said), null, rateLimit);
             // "This endpoint requires token type to be a personal access token": the token authenticates, but it is
             // another kind, such as an OAuth token, which expires within hours and has no scopes of its own.
-            case 400 -> throw new Refusal(Status.REJECTED, c.kind(), "GitLab authenticates this token, but it is"
-                    + " another kind of token than a personal, project or group access token (an OAuth token, for"
-                    + " example)" + ApiText.quoted(said) + ". iCR needs one of those three: create a personal access"
-                    + " token with the link, or a project or group access token in the project's or group's"
-                    + " Settings → Access tokens, and replace this one.", null, rateLimit);
-            case 403 -> throw new Refusal(Status.FORBIDDEN, c.kind(), "GitLab refuses the token" + ApiText.quoted(said)
-                    + ". Too many failed attempts from this address, an IP restriction or a locked account may be the"
-                    + " cause.", null, rateLimit);
-            case 404 -> throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " has no GitLab API at "
-                    + response.url().encodedPath() + ". Check the server URL.", null, rateLimit);
-            default -> throw new Refusal(Status.UNREACHABLE, c.kind(), response.url().host() + " answered HTTP "
-                    + response.code() + ApiText.quoted(said) + " where the GitLab API was expected.", null, rateLimit);
+            case 400 -> throw new Refusal(Status.REJECTED, c.kind(), Text.of("refused.gitlab.otherKind",
+                    ApiText.quoted(said)), null, rateLimit);
+            case 403 -> throw new Refusal(Status.FORBIDDEN, c.kind(), Text.of("refused.gitlab.forbidden",
+                    ApiText.quoted(said)), null, rateLimit);
+            case 404 -> throw new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.gitlab.noApi",
+                    response.url().host(), response.url().encodedPath()), null, rateLimit);
+            default -> throw new Refusal(Status.UNREACHABLE, c.kind(), Text.of("refused.unexpected", response.url().host(),
+                    String.valueOf(response.code()), ApiText.quoted(said), "GitLab"), null, rateLimit);
         }
     }
 
     /** The rack-oauth2 descriptions of docs/provider-apis.md §2.4, told in the admin's terms. */
-    private static String rejection(String said) {
-        String base = "GitLab refused the token";
-        if (said == null) {
-            return base + ": it is invalid, expired or revoked.";
+    private static Text rejection(String said) {
+        if (said != null && said.startsWith("Token is expired")) {
+            return Text.of("refused.gitlab.expired");
         }
-        if (said.startsWith("Token is expired")) {
-            return base + ": it has expired.";
+        if (said != null && said.startsWith("Token was revoked")) {
+            return Text.of("refused.gitlab.revokedSaid");
         }
-        if (said.startsWith("Token was revoked")) {
-            return base + ": it was revoked.";
+        if (said != null && said.contains("impersonation")) {
+            return Text.of("refused.gitlab.impersonation");
         }
-        if (said.contains("impersonation")) {
-            return base + ": it is an impersonation token and impersonation is disabled on this server.";
-        }
-        return base + ApiText.quoted(said) + ": it is invalid, expired or revoked.";
+        return Text.of("refused.rejected", "GitLab", ApiText.quoted(said));
     }
 
     /** GitLab's /user always names the account; an answer that does not is not GitLab's. */
     private static String username(ApiResponse user, Context c) throws Refusal {
         if (!user.hasText("username")) {
-            throw Faults.notTheProvider(user, c, "GitLab", "a username");
+            throw Faults.notTheProvider(user, c, "GitLab", Text.of("identity.gitlab.username"));
         }
         return user.text("username");
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.icr.token.Rotation;
 import io.jenkins.plugins.icr.token.Rotation.NotRotated;
 import io.jenkins.plugins.icr.token.Rotation.Reason;
 import io.jenkins.plugins.icr.token.RotationRequest;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.io.Serial;
@@ -35,9 +36,6 @@ public final class GitLabRotation {
     /** GitLab's refusal of a lifetime beyond its maximum names the limit (docs/provider-apis.md §2.8). */
     private static final Pattern SERVER_LIMIT = Pattern.compile("must be before (\\d{4}-\\d{2}-\\d{2})");
 
-    private static final String UNCERTAIN = " The rotation request may have reached GitLab: if it did, the old token"
-            + " is revoked and its replacement never arrived. Verify the token (a read, which is safe) before anything"
-            + " else, and do not renew it again until that is known: GitLab would also revoke the replacement.";
 
     private GitLabRotation() {}
 
@@ -57,13 +55,12 @@ public final class GitLabRotation {
     private static void refuseInvalid(RotationRequest request) throws Stop {
         Provider provider = request.endpoint().provider();
         if (provider != Provider.GITLAB) {
-            throw notRotated(Reason.INVALID_INPUT, "Only GitLab tokens can renew themselves; this is a "
-                    + provider.displayName() + " token.");
+            throw notRotated(Reason.INVALID_INPUT, Text.of("rotation.notGitLab", provider.displayName()));
         }
         try {
             TokenKind.classify(provider, request.token(), null);
         } catch (InvalidInputException e) {
-            throw notRotated(Reason.INVALID_INPUT, e.getMessage());
+            throw notRotated(Reason.INVALID_INPUT, e.text());
         }
     }
 
@@ -84,33 +81,25 @@ public final class GitLabRotation {
         try {
             Faults.rejectCommon(self, TokenKind.GITLAB_PAT, clock);
         } catch (Refusal r) {
-            throw notRotated(Reason.UNREACHABLE, r.getMessage() + " Nothing was renewed.");
+            throw notRotated(Reason.UNREACHABLE, Text.of("rotation.nothingRenewed", r.answer().message()));
         }
         String said = self.providerMessage();
         switch (self.code()) {
-            case 401 -> throw notRotated(Reason.REJECTED, "GitLab refused the token" + ApiText.quoted(said) + ", so"
-                    + " it was not renewed: a token GitLab does not accept can only be replaced by a new one."
-                    + " Create a token and paste it into the credential.");
-            case 400 -> throw notRotated(Reason.UNSUPPORTED, "GitLab accepts the token but it is not a personal,"
-                    + " project or group access token" + ApiText.quoted(said) + "; only those renew themselves.");
-            case 403 -> throw notRotated(Reason.NOT_PERMITTED, "GitLab refuses the token" + ApiText.quoted(said)
-                    + "; an IP restriction, a locked account or too many failed attempts may be the cause.");
-            case 404 -> throw notRotated(Reason.UNSUPPORTED, "This server cannot renew tokens: it has no"
-                    + " /personal_access_tokens/self, so it is older than GitLab 15.5 (tokens renew themselves from"
-                    + " GitLab 16.10). Renew the token by hand, or check the server URL.");
+            case 401 -> throw notRotated(Reason.REJECTED, Text.of("rotation.rejected", ApiText.quoted(said)));
+            case 400 -> throw notRotated(Reason.UNSUPPORTED, Text.of("rotation.otherKind", ApiText.quoted(said)));
+            case 403 -> throw notRotated(Reason.NOT_PERMITTED, Text.of("rotation.forbidden", ApiText.quoted(said)));
+            case 404 -> throw notRotated(Reason.UNSUPPORTED, Text.of("rotation.old"));
             default -> {
                 if (!self.ok()) {
-                    throw notRotated(Reason.UNREACHABLE, url.host() + " answered HTTP " + self.code()
-                            + ApiText.quoted(said) + " where the GitLab API was expected. Nothing was renewed.");
+                    throw notRotated(Reason.UNREACHABLE, Text.of("rotation.nothingRenewed", Text.of("refused.unexpected",
+                            url.host(), String.valueOf(self.code()), ApiText.quoted(said), "GitLab")));
                 }
             }
         }
         JsonNode token = self.json();
         if (token.path("revoked").asBoolean(false) || !token.path("active").asBoolean(true)) {
-            throw notRotated(Reason.REJECTED, "GitLab reports the token as "
-                    + (token.path("revoked").asBoolean(false) ? "revoked" : "inactive (expired)")
-                    + ", so it was not renewed: asking to rotate a revoked token makes GitLab revoke its replacement"
-                    + " too. Create a new token and paste it into the credential.");
+            throw notRotated(Reason.REJECTED, Text.of(token.path("revoked").asBoolean(false)
+                    ? "rotation.revoked" : "rotation.inactive"));
         }
         return new Self(used, token);
     }
@@ -153,35 +142,24 @@ public final class GitLabRotation {
         if (answer.ok()) {
             String token = answer.text("token");
             if (token == null || token.isBlank()) {
-                return new Rotation.Uncertain(host + " answered HTTP " + code + " without a new token"
-                        + (answer.json() == null ? " (not JSON: a proxy or login page may have answered)" : "")
-                        + "." + UNCERTAIN);
+                return uncertain(Text.of(answer.json() == null ? "rotation.noToken.notJson" : "rotation.noToken",
+                        host, String.valueOf(code)));
             }
             return new Rotation.Rotated(Token.of(token), date(answer.text("expires_at")), scopes(answer.json()));
         }
         if (code >= 500) {
-            return new Rotation.Uncertain(host + " answered HTTP " + code + ApiText.quoted(said) + "." + UNCERTAIN);
+            return uncertain(Text.of("rotation.serverError", host, String.valueOf(code), ApiText.quoted(said)));
         }
         if (code >= 300 && code < 400) {
-            return new NotRotated(Reason.UNREACHABLE, host + " answered the rotation with a redirect (HTTP " + code
-                    + "), which was not followed. Nothing was renewed; check the server URL.");
+            return new NotRotated(Reason.UNREACHABLE, Text.of("rotation.redirect", host, String.valueOf(code)));
         }
         return switch (code) {
-            case 401 -> new NotRotated(Reason.REJECTED, "GitLab refused the token when asked to renew it"
-                    + ApiText.quoted(said) + ". It was active a moment before: if it was renewed elsewhere in"
-                    + " between, GitLab has now revoked that renewal too. Create a new token.");
-            case 403 -> new NotRotated(Reason.NOT_PERMITTED, "The token may not renew itself" + ApiText.quoted(said)
-                    + ": it needs the api scope, or self_rotate on GitLab 17.9 and later. Add one of them, or renew the"
-                    + " token by hand.");
-            case 404 -> new NotRotated(Reason.UNSUPPORTED, "This GitLab server cannot renew tokens: it has no"
-                    + " POST /personal_access_tokens/self/rotate, which came with GitLab 16.10. Renew the token by"
-                    + " hand (Edit profile → Access tokens → Rotate) or upgrade GitLab.");
-            case 405 -> new NotRotated(Reason.UNSUPPORTED, "GitLab says this token cannot renew itself"
-                    + ApiText.quoted(said) + ": only personal, project and group access tokens can.");
-            case 429 -> new NotRotated(Reason.UNREACHABLE, host + " says the rate limit is exhausted. Nothing was"
-                    + " renewed; try again later.");
-            default -> new NotRotated(Reason.REFUSED, "GitLab refused to renew the token (HTTP " + code + ")"
-                    + ApiText.quoted(said) + ". Nothing changed: the token is still valid.");
+            case 401 -> new NotRotated(Reason.REJECTED, Text.of("rotation.rotate.rejected", ApiText.quoted(said)));
+            case 403 -> new NotRotated(Reason.NOT_PERMITTED, Text.of("rotation.rotate.forbidden", ApiText.quoted(said)));
+            case 404 -> new NotRotated(Reason.UNSUPPORTED, Text.of("rotation.rotate.missing"));
+            case 405 -> new NotRotated(Reason.UNSUPPORTED, Text.of("rotation.rotate.kind", ApiText.quoted(said)));
+            case 429 -> new NotRotated(Reason.UNREACHABLE, Text.of("rotation.rateLimit", host));
+            default -> new NotRotated(Reason.REFUSED, Text.of("rotation.refused", String.valueOf(code), ApiText.quoted(said)));
         };
     }
 
@@ -189,7 +167,7 @@ public final class GitLabRotation {
         try {
             return http.get(url, credentials, List.of(), deadline);
         } catch (Unreachable e) {
-            throw notRotated(Reason.UNREACHABLE, e.getMessage() + " Nothing was renewed.");
+            throw notRotated(Reason.UNREACHABLE, Text.of("rotation.nothingRenewed", e.text()));
         }
     }
 
@@ -199,9 +177,9 @@ public final class GitLabRotation {
         try {
             return http.postOnce(url, credentials, form, deadline);
         } catch (Unreachable e) {
-            throw notRotated(Reason.UNREACHABLE, e.getMessage() + " Nothing was renewed.");
+            throw notRotated(Reason.UNREACHABLE, Text.of("rotation.nothingRenewed", e.text()));
         } catch (Unanswered e) {
-            throw new Stop(new Rotation.Uncertain(e.getMessage() + UNCERTAIN));
+            throw new Stop(uncertain(e.text()));
         }
     }
 
@@ -244,7 +222,12 @@ public final class GitLabRotation {
         return scopes;
     }
 
-    private static Stop notRotated(Reason reason, String message) {
+    /** What is known, and what to do while nobody can tell whether GitLab rotated the token. */
+    private static Rotation.Uncertain uncertain(Text known) {
+        return new Rotation.Uncertain(Text.of("rotation.uncertain", known));
+    }
+
+    private static Stop notRotated(Reason reason, Text message) {
         return new Stop(new NotRotated(reason, message));
     }
 

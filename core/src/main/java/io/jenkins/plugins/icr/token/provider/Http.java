@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.icr.token.EndpointPolicy;
+import io.jenkins.plugins.icr.token.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.Serial;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
@@ -97,7 +99,7 @@ public final class Http {
             if (neverSent(e)) {
                 throw reason;
             }
-            throw new Unanswered(reason.getMessage());
+            throw new Unanswered(reason.text());
         }
     }
 
@@ -135,8 +137,7 @@ public final class Http {
             RequestBody post, Deadline deadline) throws Unreachable {
         long remaining = deadline.remainingNanos();
         if (remaining <= 0) {
-            throw new Unreachable(url.host() + " was not asked: the verification ran out of its "
-                    + deadline.bound().toSeconds() + " s.");
+            throw new Unreachable(Text.of("unreachable.outOfTime", url.host(), deadline.bound().toSeconds()));
         }
         Request.Builder request = new Request.Builder().url(url).header("User-Agent", userAgent);
         extraHeaders.forEach(h -> request.header(h[0], h[1]));
@@ -166,23 +167,20 @@ public final class Http {
     private static Unreachable unreachable(HttpUrl url, IOException e, Deadline deadline) {
         String host = url.host();
         if (e instanceof UnknownHostException) {
-            return new Unreachable(e.getMessage() != null && e.getMessage().startsWith("Refused")
-                    ? e.getMessage()
-                    : "The host name " + host + " cannot be resolved. Check the server URL and the DNS or proxy settings.");
+            return new Unreachable(e instanceof ForbiddenAddress forbidden
+                    ? Text.of("unreachable.forbiddenAddress", host, forbidden.address)
+                    : Text.of("unreachable.unknownHost", host));
         }
         if (e instanceof ConnectException) {
-            return new Unreachable("Cannot connect to " + host + ":" + url.port()
-                    + ". Check the server URL, the firewall and the proxy settings.");
+            return new Unreachable(Text.of("unreachable.connect", host + ":" + url.port()));
         }
         if (e instanceof SSLException) {
-            return new Unreachable("The TLS handshake with " + host + " failed (" + e.getClass().getSimpleName()
-                    + "). If a proxy inspects TLS, add its certificate to the Java trust store.");
+            return new Unreachable(Text.of("unreachable.tls", host, e.getClass().getSimpleName()));
         }
         if (e instanceof InterruptedIOException) {
-            return new Unreachable(host + " did not answer within " + deadline.bound().toSeconds()
-                    + " s. The provider is slow or down, or a firewall drops the connection.");
+            return new Unreachable(Text.of("unreachable.timeout", host, deadline.bound().toSeconds()));
         }
-        return new Unreachable("The connection to " + host + " failed (" + e.getClass().getSimpleName() + ").");
+        return new Unreachable(Text.of("unreachable.failed", host, e.getClass().getSimpleName()));
     }
 
     /** Failures that happen before a single byte of the request is written. */
@@ -197,10 +195,22 @@ public final class Http {
             throws UnknownHostException {
         for (InetAddress address : addresses) {
             if (EndpointPolicy.isForbidden(address)) {
-                throw new UnknownHostException("Refused: " + host + " resolves to the link-local or metadata address "
-                        + address.getHostAddress() + "; tokens are never sent there.");
+                throw new ForbiddenAddress(host, address.getHostAddress());
             }
         }
         return addresses;
+    }
+
+    /** A host that resolves where tokens are never sent; OkHttp's DNS lookup can only fail with this type. */
+    private static final class ForbiddenAddress extends UnknownHostException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final String address;
+
+        ForbiddenAddress(String host, String address) {
+            super(host + " resolves to the link-local or metadata address " + address);
+            this.address = address;
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class ProviderChecks {
         } catch (Refusal r) {
             return r.answer();
         } catch (Unreachable u) {
-            return new Answer.Refused(Status.UNREACHABLE, kind, u.getMessage(), null, RateLimit.UNKNOWN);
+            return new Answer.Refused(Status.UNREACHABLE, kind, u.text(), null, RateLimit.UNKNOWN);
         }
     }
 }

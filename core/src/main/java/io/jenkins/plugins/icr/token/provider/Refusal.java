@@ -2,6 +2,7 @@ package io.jenkins.plugins.icr.token.provider;
 
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import java.io.Serial;
 
@@ -12,8 +13,8 @@ final class Refusal extends Exception {
 
     private final transient Answer.Refused answer;
 
-    Refusal(Status status, TokenKind kind, String message, String fixUrl, RateLimit rateLimit) {
-        super(message, null, false, false);
+    Refusal(Status status, TokenKind kind, Text message, String fixUrl, RateLimit rateLimit) {
+        super(message.toString(), null, false, false);
         this.answer = new Answer.Refused(status, kind, message, fixUrl, rateLimit);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.icr.token.provider;
 
+import io.jenkins.plugins.icr.token.Text;
 import java.io.Serial;
 
 /**
@@ -7,11 +8,11 @@ import java.io.Serial;
  * sending. Unlike {@link Unreachable}, nobody can tell whether the provider acted on it. The message names the host,
  * never the token.
  */
-final class Unanswered extends Exception {
+final class Unanswered extends TextException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    Unanswered(String message) {
+    Unanswered(Text message) {
         super(message);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.icr.token.render;
 
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Fix;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,28 +29,29 @@ public final class VerdictHtml {
      * its constant stays in {@code data-status} for scripts and tests.
      */
     public static String render(Verdict v, Locale locale, Clock clock) {
-        Words words = Words.in(locale);
         StringBuilder html = new StringBuilder("<div class=\"icr-verdict icr-verdict-")
                 .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append("\" data-status=\"").append(v.status().name()).append("\">");
-        html.append("<p><strong>").append(escape(words.status(v.status()))).append("</strong>: ")
-                .append(escape(v.message())).append("</p>");
+        html.append("<p><strong>").append(escape(VerdictText.status(v.status()).render(locale))).append("</strong>: ")
+                .append(escape(v.message().render(locale))).append("</p>");
         html.append("<dl>");
-        item(html, "Token kind", v.tokenKind().displayName());
-        item(html, "Account", v.account());
-        item(html, "Scopes granted", v.granted() == null ? "not reported by the provider" : VerdictText.join(v.granted()));
-        item(html, "Scopes required", VerdictText.join(v.required()));
+        item(html, locale, "label.kind", v.tokenKind().displayName().render(locale));
+        item(html, locale, "label.account", v.account());
+        item(html, locale, "label.granted", VerdictText.granted(v).render(locale));
+        item(html, locale, "label.required", VerdictText.join(v.required()).render(locale));
         if (!v.missing().isEmpty()) {
-            item(html, "Scopes missing", VerdictText.join(v.missing()));
+            item(html, locale, "label.missing", VerdictText.join(v.missing()).render(locale));
         }
         if (v.expiresAt() != null) {
-            html.append("<dt>Expires</dt><dd>").append(time(v.expiresAt(), words, clock)).append("</dd>");
+            html.append("<dt>").append(escape(Text.of("label.expires").render(locale))).append("</dt><dd>")
+                    .append(time(v.expiresAt(), locale, clock)).append("</dd>");
         }
         html.append("</dl>");
-        list(html, "icr-warnings", v.warnings());
-        fix(html, v.fix(), words);
+        list(html, "icr-warnings", Text.render(v.warnings(), locale));
+        fix(html, v.fix(), locale);
         html.append("<p><a href=\"").append(escape(Troubleshooting.url(v.status())))
-                .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Troubleshooting</a></p>");
+                .append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
+                .append(escape(Text.of("label.troubleshooting").render(locale))).append("</a></p>");
         return html.append("</div>").toString();
     }
 
@@ -69,31 +71,33 @@ public final class VerdictHtml {
     }
 
     /** The date a person reads and how far away it is; the exact instant on hover and for machines. */
-    private static String time(Instant at, Words words, Clock clock) {
+    private static String time(Instant at, Locale locale, Clock clock) {
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(words.locale())
+                .withLocale(locale)
                 .withZone(clock.getZone())
                 .format(at);
         long days = Attention.daysLeft(at, clock.instant());
-        String shown = days >= 0 ? words.format("expiry.ahead", date, days) : words.format("expiry.past", date, -1 - days);
+        String shown = (days >= 0 ? Text.of("expiry.ahead", date, days) : Text.of("expiry.past", date, -1 - days))
+                .render(locale);
         return "<time datetime=\"" + at + "\" title=\"" + at + "\">" + escape(shown) + "</time>";
     }
 
     /** The steps, the link on the words of the step it belongs to; on the heading when no step names it. */
-    private static void fix(StringBuilder html, Fix fix, Words words) {
+    private static void fix(StringBuilder html, Fix fix, Locale locale) {
+        List<String> steps = Text.render(fix.steps(), locale);
         String link = isWebLink(fix.url())
                 ? "<a href=\"" + escape(fix.url()) + "\" target=\"_blank\" rel=\"noopener noreferrer\">"
                 : null;
-        boolean linkedInStep = link != null && fix.steps().stream().anyMatch(s -> Fix.LINKED_WORDS.matcher(s).find());
-        if (link != null || !fix.steps().isEmpty()) {
-            String heading = escape(words.format("fix.heading"));
+        boolean linkedInStep = link != null && steps.stream().anyMatch(s -> Fix.LINKED_WORDS.matcher(s).find());
+        if (link != null || !steps.isEmpty()) {
+            String heading = escape(Text.of("fix.heading").render(locale));
             html.append("<p>").append(link == null || linkedInStep ? heading : link + heading + "</a>").append("</p>");
         }
-        if (fix.steps().isEmpty()) {
+        if (steps.isEmpty()) {
             return;
         }
         html.append("<ul class=\"icr-fix\">");
-        for (String step : fix.steps()) {
+        for (String step : steps) {
             Matcher linked = Fix.LINKED_WORDS.matcher(step);
             html.append("<li>");
             if (linkedInStep && linked.find()) {
@@ -111,9 +115,9 @@ public final class VerdictHtml {
         return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
-    private static void item(StringBuilder html, String label, String value) {
+    private static void item(StringBuilder html, Locale locale, String label, String value) {
         if (value != null) {
-            html.append("<dt>").append(escape(label)).append("</dt><dd>").append(escape(value)).append("</dd>");
+            html.append("<dt>").append(escape(Text.of(label).render(locale))).append("</dt><dd>").append(escape(value)).append("</dd>");
         }
     }
 

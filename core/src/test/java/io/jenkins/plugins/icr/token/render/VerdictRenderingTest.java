@@ -8,20 +8,26 @@ import io.jenkins.plugins.icr.token.Fix;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.RateLimit;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class VerdictRenderingTest {
+    private static List<Text> texts(String... verbatim) {
+        return Arrays.stream(verbatim).map(Text::verbatim).toList();
+    }
+
     private static Verdict verdict(String account, String fixUrl, String message) {
         return new Verdict(Status.MISSING_SCOPES, Provider.GITHUB, TokenKind.GITHUB_CLASSIC, account, List.of("repo"),
                 List.of("repo", "workflow"), List.of("workflow"), Instant.parse("2027-01-01T00:00:00Z"),
-                new RateLimit(4999, null), List.of("a \"warning\""), message, new Fix(fixUrl, List.of("step <1>")));
+                new RateLimit(4999, null), texts("a \"warning\""), Text.verbatim(message), new Fix(fixUrl, texts("step <1>")));
     }
 
     @Test
@@ -41,7 +47,7 @@ class VerdictRenderingTest {
     private static Verdict expiring(Instant expiresAt, Fix fix) {
         return new Verdict(Status.MISSING_SCOPES, Provider.GITHUB, TokenKind.GITHUB_CLASSIC, "octocat", List.of("repo"),
                 List.of("repo", "workflow"), List.of("workflow"), expiresAt, RateLimit.UNKNOWN,
-                List.of("The token expires soon: create its replacement before then."), "lacks workflow", fix);
+                List.of(Text.of("warning.expiresSoon")), Text.verbatim("lacks workflow"), fix);
     }
 
     @Test
@@ -71,7 +77,7 @@ class VerdictRenderingTest {
     @Test
     void theFixLinkIsPartOfTheSentenceItBelongsTo() {
         String url = "https://github.com/settings/tokens/new?scopes=repo,workflow";
-        Fix fix = new Fix(url, List.of("Either edit the token and tick workflow, or [create a new one].", "Paste it."));
+        Fix fix = new Fix(url, texts("Either edit the token and tick workflow, or [create a new one].", "Paste it."));
 
         String html = VerdictHtml.render(expiring(null, fix), Locale.ENGLISH, DEC_2);
 
@@ -86,7 +92,7 @@ class VerdictRenderingTest {
     void aFixLinkNoStepNamesIsTheHeading() {
         String url = "https://id.atlassian.com/manage-profile/security/api-tokens";
 
-        String html = VerdictHtml.render(expiring(null, new Fix(url, List.of("Step."))), Locale.ENGLISH, DEC_2);
+        String html = VerdictHtml.render(expiring(null, new Fix(url, texts("Step."))), Locale.ENGLISH, DEC_2);
 
         assertTrue(html.contains("<p><a href=\"" + url + "\" target=\"_blank\" rel=\"noopener noreferrer\">How to fix it"
                 + "</a></p><ul class=\"icr-fix\"><li>Step.</li></ul>"), html);
@@ -96,7 +102,7 @@ class VerdictRenderingTest {
     void aTranslatorReachesEveryWordAroundTheVerdict() {
         // Messages_fr.properties is a test-only bundle: it proves the words come from the bundle, per locale.
         String html = VerdictHtml.render(
-                expiring(Instant.parse("2026-12-07T15:43:41Z"), new Fix("https://example.com/new", List.of("[Créer]."))),
+                expiring(Instant.parse("2026-12-07T15:43:41Z"), new Fix("https://example.com/new", texts("[Créer]."))),
                 Locale.FRENCH,
                 DEC_2);
 
@@ -119,7 +125,7 @@ class VerdictRenderingTest {
 
     @Test
     void jsonKeepsTheContractFieldsAndNulls() {
-        String json = VerdictJson.render(Verdict.invalidInput(Provider.GITLAB, TokenKind.UNKNOWN, "empty"));
+        String json = VerdictJson.render(Verdict.invalidInput(Provider.GITLAB, TokenKind.UNKNOWN, Text.verbatim("empty")));
         assertEquals("{\"status\":\"INVALID_INPUT\",\"provider\":\"gitlab\",\"tokenType\":\"unknown\",\"account\":null,"
                 + "\"grantedScopes\":null,\"requiredScopes\":[],\"missingScopes\":[],\"expiresAt\":null,\"warnings\":[],"
                 + "\"message\":\"empty\",\"fixUrl\":null,\"rateLimitRemaining\":null}", json);

@@ -59,7 +59,8 @@ public final class BannerDismissals {
         return String.join(
                 "|",
                 record.getStatus().name(),
-                record.getTokenKind(),
+                // In English whoever dismisses, as the dismissals kept on disk were written.
+                record.kind().displayName().toString(),
                 String.join(",", record.getMissing()),
                 String.valueOf(expires),
                 String.valueOf(expires != null && expires.isBefore(now)));

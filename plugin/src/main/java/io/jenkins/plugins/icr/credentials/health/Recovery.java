@@ -4,6 +4,7 @@ import hudson.model.Descriptor;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.credentials.internal.Verification;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.Token;
 import io.jenkins.plugins.icr.token.Verdict;
@@ -72,9 +73,9 @@ final class Recovery {
             return entry.then(RenewalEntry.State.FAILED, Messages.Recovery_NothingHappened(entry.getMessage()), now);
         }
         if (verdict.status() == Status.REJECTED) {
-            return entry.then(RenewalEntry.State.LOST, Messages.Recovery_Lost(verdict.message()), now);
+            return entry.then(RenewalEntry.State.LOST, Messages.Recovery_Lost(Forms.text(verdict.message())), now);
         }
-        return entry.then(RenewalEntry.State.IN_FLIGHT, Messages.Recovery_StillUnknown(verdict.message()), now);
+        return entry.then(RenewalEntry.State.IN_FLIGHT, Messages.Recovery_StillUnknown(Forms.text(verdict.message())), now);
     }
 
     private static RenewalEntry saveAgain(StoredToken target, IcrVcsTokenImpl current, RenewalEntry entry, String holds) {

@@ -6,10 +6,12 @@ import hudson.model.Descriptor;
 import hudson.util.Secret;
 import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.credentials.internal.Verification;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.RenewalPolicy;
 import io.jenkins.plugins.icr.token.Rotation;
 import io.jenkins.plugins.icr.token.RotationRequest;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.Token;
 import java.io.IOException;
 import java.time.Instant;
@@ -47,7 +49,7 @@ final class Renewer {
             return Result.refused(e.getMessage());
         }
         if (prepared.request() == null) {
-            return Result.refused(prepared.refused().message());
+            return Result.refused(Forms.text(prepared.refused().message()));
         }
         Token old = prepared.request().token();
         RenewalJournal journal = RenewalJournal.get();
@@ -70,17 +72,19 @@ final class Renewer {
                     prepared.request().endpoint(), old, lifetime, prepared.request().timeout()));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Renewing " + target.id() + " failed unexpectedly; settling it by asking GitLab", e);
-            outcome = new Rotation.Uncertain(Messages.Renewer_Unexpected(e.getClass().getSimpleName()));
+            outcome = new Rotation.Uncertain(Text.verbatim(Messages.Renewer_Unexpected(e.getClass().getSimpleName())));
         }
         if (outcome instanceof Rotation.Rotated rotated) {
             return keep(target, credential, claim, rotated);
         }
-        if (outcome instanceof Rotation.NotRotated refused) {
-            journal.record(claim.then(RenewalEntry.State.FAILED, refused.message(), Instant.now()));
-            return Result.refused(refused.message());
+        // The journal keeps sentences as written, in the language of whoever renewed (the default when automatic).
+        String message = Forms.text(outcome.message());
+        if (outcome instanceof Rotation.NotRotated) {
+            journal.record(claim.then(RenewalEntry.State.FAILED, message, Instant.now()));
+            return Result.refused(message);
         }
         RenewalEntry settled = Recovery.settleInFlight(target, claim.then(
-                RenewalEntry.State.IN_FLIGHT, outcome.message(), Instant.now()));
+                RenewalEntry.State.IN_FLIGHT, message, Instant.now()));
         journal.record(settled);
         return Result.refused(settled.getMessage());
     }
@@ -104,10 +108,11 @@ final class Renewer {
                     + "); retrying");
             return Result.refused(why);
         }
-        journal.record(claim.issued(expiry, null, rotated.message(), Instant.now()));
+        String message = Forms.text(rotated.message());
+        journal.record(claim.issued(expiry, null, message, Instant.now()));
         UsageHistory.carryOver(credential, replacement);
         recordHealth(target, replacement);
-        return new Result(true, rotated.message(), secret);
+        return new Result(true, message, secret);
     }
 
     /** Verifies the credential as its store holds it now, for a renewal that finished while a sweep ran. */

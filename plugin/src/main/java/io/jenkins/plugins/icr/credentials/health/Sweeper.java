@@ -50,7 +50,7 @@ final class Sweeper {
                 byKey.put(token.credentialUrl(), token);
             }
         }
-        log.printf("Verifying %d iCR VCS tokens (%d refused before any request)%n", tokens.size(), records.size());
+        log.println(Messages.Sweeper_Verifying(tokens.size(), records.size()));
         Verification.bulk(settings.getPerHost()).verifyAll(requests, DEADLINE, result -> {
             StoredToken token = byKey.get(result.key());
             records.add(TokenHealthRecord.of(token, result.verdict(), store.get(result.key()), now));
@@ -64,6 +64,6 @@ final class Sweeper {
         long attention = records.stream()
                 .filter(r -> !r.reasons(now, settings.getWarnDays()).isEmpty())
                 .count();
-        log.printf("Done: %d tokens verified, %d need attention%n", records.size(), attention);
+        log.println(Messages.Sweeper_Done(records.size(), attention));
     }
 }

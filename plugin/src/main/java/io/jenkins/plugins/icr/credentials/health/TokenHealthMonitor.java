@@ -3,8 +3,10 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.AdministrativeMonitor;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
@@ -42,7 +44,7 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
         return TokenHealthStore.get().all().stream()
                 .filter(RecordAccess::mayView)
                 .filter(r -> !dismissals.isDismissed(r, now))
-                .map(r -> new Problem(r, String.join("; ", r.reasons(now, warnDays))))
+                .map(r -> new Problem(r, r.reasons(now, warnDays).stream().map(Forms::text).collect(Collectors.joining("; "))))
                 .filter(p -> !p.reasons().isEmpty())
                 .toList();
     }

@@ -4,11 +4,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
@@ -96,7 +99,7 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
 
     /** One line of the table: a record, why it needs attention, and how it looks. */
     @Restricted(NoExternalUse.class)
-    public record Row(TokenHealthRecord record, List<String> reasons, Instant now) {
+    public record Row(TokenHealthRecord record, List<Text> reasons, Instant now) {
         public Status.Severity level() {
             return Attention.level(record.getStatus(), reasons);
         }
@@ -123,7 +126,7 @@ public final class TokenHealthPage extends ManagementLink implements StaplerProx
 
         /** Why the row needs attention, for the status' tooltip: the columns already show each fact. */
         public String getReasonsText() {
-            return String.join("; ", reasons);
+            return reasons.stream().map(Forms::text).collect(Collectors.joining("; "));
         }
 
         /** Colours the expiry as the monitor weighs it: red once passed, amber inside the warning window. */

@@ -3,10 +3,12 @@ package io.jenkins.plugins.icr.credentials.health;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.TokenKind;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.time.Instant;
@@ -37,10 +39,14 @@ public final class TokenHealthRecord {
     private final String account;
     private List<String> missing;
     private String expiresAt;
+    /**
+     * Core's sentence as {@link Text#toJson}, rendered in each viewer's language; a record written before texts were
+     * kept so holds the English sentence itself, which {@link Text#fromJson} gives back as it is.
+     */
     private String message;
     private final String fixUrl;
     private final long checkedAt;
-    /** The last sweep's fault when it could not ask the provider (rate limit, unreachable); null otherwise. */
+    /** The last sweep's fault when it could not ask the provider (rate limit, unreachable); null otherwise. Kept as {@link #message}. */
     private final String lastFault;
 
     private TokenHealthRecord(
@@ -99,7 +105,7 @@ public final class TokenHealthRecord {
                     previous.message,
                     previous.fixUrl,
                     previous.checkedAt,
-                    verdict.message());
+                    verdict.message().toJson());
         }
         String fix = verdict.fix().url();
         return new TokenHealthRecord(
@@ -114,7 +120,7 @@ public final class TokenHealthRecord {
                 verdict.account(),
                 verdict.missing(),
                 verdict.expiresAt() == null ? null : verdict.expiresAt().toString(),
-                verdict.message(),
+                verdict.message().toJson(),
                 fix != null && (fix.startsWith("https://") || fix.startsWith("http://")) ? fix : null,
                 now.toEpochMilli(),
                 null);
@@ -135,7 +141,7 @@ public final class TokenHealthRecord {
                 null,
                 List.of(),
                 null,
-                message,
+                Text.verbatim(message).toJson(),
                 null,
                 now.toEpochMilli(),
                 null);
@@ -221,9 +227,10 @@ public final class TokenHealthRecord {
         return Status.valueOf(status);
     }
 
+    /** The kind's full name, in the viewer's language. */
     @NonNull
     public String getTokenKind() {
-        return kind().displayName();
+        return Forms.text(kind().displayName());
     }
 
     @CheckForNull
@@ -241,9 +248,10 @@ public final class TokenHealthRecord {
         return expiresAt == null ? null : Instant.parse(expiresAt);
     }
 
+    /** What the provider's answer meant, in the viewer's language. */
     @NonNull
     public String getMessage() {
-        return message;
+        return Forms.text(Text.fromJson(message));
     }
 
     /** The provider page that repairs it; only ever an http(s) link. */
@@ -259,12 +267,12 @@ public final class TokenHealthRecord {
 
     @CheckForNull
     public String getLastFault() {
-        return lastFault;
+        return lastFault == null ? null : Forms.text(Text.fromJson(lastFault));
     }
 
     /** What an administrator must do something about, per core's Attention; empty when nothing. */
     @NonNull
-    public List<String> reasons(@NonNull Instant now, int warnDays) {
+    public List<Text> reasons(@NonNull Instant now, int warnDays) {
         return Attention.reasons(getStatus(), kind(), missing, getExpiresAt(), now, warnDays);
     }
 
@@ -303,7 +311,7 @@ public final class TokenHealthRecord {
         return When.of(getExpiresAt(), Instant.now());
     }
 
-    private TokenKind kind() {
+    TokenKind kind() {
         return Arrays.stream(TokenKind.values())
                 .filter(k -> k.id().equals(tokenKind))
                 .findFirst()

@@ -72,7 +72,7 @@ public final class Verification {
                             .withRepository(repository),
                     null);
         } catch (InvalidInputException e) {
-            return new Prepared(null, Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.getMessage()));
+            return new Prepared(null, Verdict.invalidInput(provider, TokenKind.UNKNOWN, e.text()));
         }
     }
 

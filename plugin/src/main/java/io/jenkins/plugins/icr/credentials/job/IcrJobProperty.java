@@ -192,7 +192,7 @@ public final class IcrJobProperty extends OptionalJobProperty<Job<?, ?>> {
                 RepositoryUrl.parse(value);
                 return FormValidation.ok();
             } catch (InvalidInputException e) {
-                return FormValidation.error(e.getMessage());
+                return FormValidation.error(Forms.text(e.text()));
             }
         }
 

@@ -3,10 +3,12 @@ package io.jenkins.plugins.icr.credentials.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.Functions;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.internal.Verification;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.credentials.job.Lookups;
@@ -36,11 +38,11 @@ final class BuildVerification {
         Verdict verdict = Verification.verify(token, repository);
         PrintStream log = listener.getLogger();
         log.println(Messages.BuildVerification_Header(token.getId()));
-        log.print(VerdictText.render(verdict));
+        log.print(VerdictText.render(verdict, Functions.getCurrentLocale()));
         BuildGate gate = BuildGate.of(verdict, unstableOnWarning);
         if (gate == BuildGate.FAIL) {
             throw new AbortException(
-                    Messages.BuildVerification_Failed(StatusWords.of(verdict.status()), verdict.message()));
+                    Messages.BuildVerification_Failed(StatusWords.of(verdict.status()), Forms.text(verdict.message())));
         }
         return new Gated(verdict, gate);
     }

@@ -3,10 +3,12 @@ package io.jenkins.plugins.icr.credentials.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.Functions;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.icr.credentials.internal.render.Forms;
 import io.jenkins.plugins.icr.token.BuildGate;
 import io.jenkins.plugins.icr.token.render.VerdictFields;
 import java.io.Serial;
@@ -90,10 +92,10 @@ public final class IcrVerifyTokenStep extends Step {
                         .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
                                 .withMessage(Messages.IcrVerifyTokenStep_Unstable(
                                         gated.verdict().status().name(),
-                                        gated.verdict().message())));
+                                        Forms.text(gated.verdict().message()))));
             }
             // A plain serializable map: the script keeps it in its program state.
-            return new LinkedHashMap<>(VerdictFields.of(gated.verdict()));
+            return new LinkedHashMap<>(VerdictFields.of(gated.verdict(), Functions.getCurrentLocale()));
         }
     }
 

@@ -190,7 +190,7 @@ class CredentialFormBrowserTest {
         browser.set("login", email);
 
         String tokenCheck = browser.checkOf("token").getText();
-        assertTrue(tokenCheck.contains(TokenKind.BITBUCKET_API_TOKEN.displayName()), tokenCheck);
+        assertTrue(tokenCheck.contains(TokenKind.BITBUCKET_API_TOKEN.displayName().toString()), tokenCheck);
         String git = GitUsername.of(Provider.BITBUCKET, TokenKind.BITBUCKET_API_TOKEN, email);
         browser.until(d -> browser.checkOf("login").getText().contains(git));
         assertTokenNowhere(token);

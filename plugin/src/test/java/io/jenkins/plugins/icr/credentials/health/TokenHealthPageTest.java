@@ -138,6 +138,30 @@ class TokenHealthPageTest {
         assertTrue(checked.asNormalizedText().endsWith(" ago"), checked.asNormalizedText());
     }
 
+    /** Core's words come in the language the browser asks for; core's test jar brings a partial French bundle. */
+    @Test
+    void coreTextIsInTheViewersLanguage() throws Exception {
+        github.on(GITHUB_USER, ProviderAnswers.githubExpiring("repo", Instant.now().plus(Duration.ofDays(30))));
+        Sweeper.sweep(TaskListener.NULL);
+        JenkinsRule.WebClient client = j.createWebClient().login("manager");
+        client.getOptions().setJavaScriptEnabled(false);
+        client.addRequestHeader("Accept-Language", "fr");
+
+        HtmlTableRow row = client.<HtmlPage>goTo("manage/icr-vcs-tokens/")
+                .<HtmlTable>getHtmlElementById("icr-vcs-tokens")
+                .getRow(1);
+
+        assertEquals("jeton d'accès personnel GitHub (classique)", row.getCell(3).getAttribute("tooltip"));
+        assertEquals(
+                "il manque workflow, notifications",
+                row.getCell(0).getElementsByTagName("span").get(0).getAttribute("tooltip"));
+        assertEquals(
+                "GitHub personal access token (classic)",
+                page("manage/icr-vcs-tokens/").<HtmlTable>getHtmlElementById("icr-vcs-tokens").getRow(1).getCell(3)
+                        .getAttribute("tooltip"),
+                "the same record in English for an English reader");
+    }
+
     @Test
     void worstComesFirstOnceTheTableIsSorted() throws Exception {
         String rejected = TestTokens.githubClassic();

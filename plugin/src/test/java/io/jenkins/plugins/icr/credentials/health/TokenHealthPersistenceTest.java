@@ -68,7 +68,8 @@ class TokenHealthPersistenceTest {
 
     /**
      * A file written by another version: a status that no longer exists, a token kind and an expiry this version
-     * cannot read, and none of the fields added later (where the record came from, the sweep's time, the last fault).
+     * cannot read, a message kept as plain English, and none of the fields added later (where the record came from,
+     * the sweep's time, the last fault).
      */
     @Test
     void recordsOfAnotherVersionLoadWithoutBreakingThePages() throws Throwable {
@@ -88,6 +89,8 @@ class TokenHealthPersistenceTest {
                     .replaceAll("<contextName>[^<]*</contextName>|<contextName/>", "")
                     .replaceAll("<sweptAt>[^<]*</sweptAt>", "")
                     .replaceAll("<description>[^<]*</description>", "")
+                    // Before texts were kept as key and arguments, a record held the English sentence itself.
+                    .replaceAll("<message>[^<]*</message>", "<message>GitHub accepted the token, said an older version.</message>")
                     .replaceAll("(<checkedAt>[^<]*</checkedAt>)", "$1<expiresAt>next spring</expiresAt>");
             Files.writeString(recordsFile(r), xml, StandardCharsets.UTF_8);
         });
@@ -99,7 +102,8 @@ class TokenHealthPersistenceTest {
                             .toList(),
                     "a record with a status this version does not know is dropped");
             TokenHealthRecord kept = HealthRecords.of("icr-kept");
-            assertEquals(TokenKind.UNKNOWN.displayName(), kept.getTokenKind());
+            assertEquals(TokenKind.UNKNOWN.displayName().toString(), kept.getTokenKind());
+            assertEquals("GitHub accepted the token, said an older version.", kept.getMessage());
             assertEquals(List.of(), kept.getMissing());
             assertEquals("", kept.getDescription());
             assertNull(kept.getExpiresAt());

@@ -4,6 +4,7 @@ import hudson.Functions;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.icr.token.FormatCheck;
 import io.jenkins.plugins.icr.token.Status;
+import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.Verdict;
 import io.jenkins.plugins.icr.token.render.VerdictHtml;
 import java.time.Clock;
@@ -15,13 +16,25 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public final class Forms {
     private Forms() {}
 
-    /** A plain-text check; FormValidation escapes it. */
+    /** A plain-text check in the language of the request; FormValidation escapes it. */
     public static FormValidation validation(FormatCheck check) {
+        if (!check.hasMessage()) {
+            return FormValidation.ok();
+        }
+        String message = text(check.message());
         return switch (check.severity()) {
-            case OK -> check.message().isEmpty() ? FormValidation.ok() : FormValidation.ok(check.message());
-            case WARNING -> FormValidation.warning(check.message());
-            case ERROR -> FormValidation.error(check.message());
+            case OK -> FormValidation.ok(message);
+            case WARNING -> FormValidation.warning(message);
+            case ERROR -> FormValidation.error(message);
         };
+    }
+
+    /**
+     * A sentence of core in the language of the request being answered; off a request (a build log, a periodic
+     * sweep), in this Jenkins' default language.
+     */
+    public static String text(Text text) {
+        return text.render(Functions.getCurrentLocale());
     }
 
     /**
