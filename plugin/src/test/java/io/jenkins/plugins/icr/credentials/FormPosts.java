@@ -26,12 +26,7 @@ public final class FormPosts {
     }
 
     public static WebResponse post(
-            JenkinsRule j,
-            String user,
-            String context,
-            Class<?> describable,
-            String method,
-            Map<String, String> fields)
+            JenkinsRule j, String user, String context, Class<?> describable, String method, Map<String, String> fields)
             throws Exception {
         return request(j, user, HttpMethod.POST, methodPath(context, describable, method), fields);
     }

@@ -27,7 +27,8 @@ public final class TestCredentials {
 
     /** Declares this server, stores a token for it in the system store and returns the credential. */
     public static IcrVcsTokenImpl add(ProviderServer github, JenkinsRule j, String id, String token) throws Exception {
-        return add(github, CredentialsProvider.lookupStores(j.jenkins).iterator().next(), id, token);
+        return add(
+                github, CredentialsProvider.lookupStores(j.jenkins).iterator().next(), id, token);
     }
 
     /** Declares this server, stores a token for it in the given store and returns the credential. */
@@ -59,8 +60,8 @@ public final class TestCredentials {
     public static IcrVcsTokenImpl store(
             JenkinsRule j, String id, String description, String provider, String serverUrl, String token)
             throws Exception {
-        IcrVcsTokenImpl credential = new IcrVcsTokenImpl(
-                CredentialsScope.GLOBAL, id, description, provider, Secret.fromString(token));
+        IcrVcsTokenImpl credential =
+                new IcrVcsTokenImpl(CredentialsScope.GLOBAL, id, description, provider, Secret.fromString(token));
         credential.setServerUrl(serverUrl);
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), credential);
         return credential;

@@ -55,33 +55,38 @@ class UrlsNeverEchoedTest {
         String invalid = "https://github.example.com:99999/" + secret;
         for (String url : List.of(undeclared, inUserInfo, invalid)) {
             Map<String, String> fields = Map.of(
-                    "provider", "github",
-                    "value", url,
-                    "serverUrl", url,
-                    "token", TestTokens.githubClassic(),
-                    "login", "",
-                    "requiredScopes", "");
-            String check = post(j, null, IcrVcsTokenImpl.class, "checkServerUrl", fields).getContentAsString();
+                    "provider",
+                    "github",
+                    "value",
+                    url,
+                    "serverUrl",
+                    url,
+                    "token",
+                    TestTokens.githubClassic(),
+                    "login",
+                    "",
+                    "requiredScopes",
+                    "");
+            String check = post(j, null, IcrVcsTokenImpl.class, "checkServerUrl", fields)
+                    .getContentAsString();
             assertTrue(check.contains("class=\"error\""), "refused: " + check);
             assertClean("checkServerUrl", check);
             // The same refusal, as the verdict of the Verify button.
-            assertClean("verify", post(j, null, IcrVcsTokenImpl.class, "verify", fields).getContentAsString());
+            assertClean(
+                    "verify",
+                    post(j, null, IcrVcsTokenImpl.class, "verify", fields).getContentAsString());
             if (!url.equals(undeclared)) {
-                String answer = post(j, null, IcrVcsServer.class, "checkUrl", fields).getContentAsString();
+                String answer =
+                        post(j, null, IcrVcsServer.class, "checkUrl", fields).getContentAsString();
                 assertTrue(answer.contains("class=\"error\""), "refused: " + answer);
                 assertClean("checkUrl", answer);
             }
         }
         j.createFreeStyleProject("p");
-        for (String repository : List.of(
-                "https://x-access-token:" + secret + "@github.com/acme/widgets.git", "not a url " + secret)) {
+        for (String repository :
+                List.of("https://x-access-token:" + secret + "@github.com/acme/widgets.git", "not a url " + secret)) {
             String answer = post(
-                            j,
-                            null,
-                            "job/p/",
-                            IcrJobProperty.class,
-                            "checkRepositoryUrl",
-                            Map.of("value", repository))
+                            j, null, "job/p/", IcrJobProperty.class, "checkRepositoryUrl", Map.of("value", repository))
                     .getContentAsString();
             assertTrue(answer.contains("class=\"error\""), "refused: " + answer);
             assertClean("checkRepositoryUrl", answer);
@@ -101,7 +106,9 @@ class UrlsNeverEchoedTest {
         assertEquals("INVALID_INPUT", record.getStatus().name());
         assertClean("the record", record.getMessage() + record.getAccount() + record.getFixUrl());
         JenkinsRule.WebClient client = j.createWebClient().withJavaScriptEnabled(false);
-        assertClean("the tokens page", client.goTo("manage/icr-vcs-tokens/").getWebResponse().getContentAsString());
+        assertClean(
+                "the tokens page",
+                client.goTo("manage/icr-vcs-tokens/").getWebResponse().getContentAsString());
         String banner = client.goTo("manage/").getWebResponse().getContentAsString();
         assertTrue(banner.contains("icr-pasted"), "the banner names the credential");
         assertClean("the banner", banner);

@@ -23,9 +23,13 @@ final class AutomaticRenewal {
         RenewalJournal journal = RenewalJournal.get();
         verdicts.forEach((token, verdict) -> {
             RenewalEntry last = journal.of(token.credentialUrl());
-            if (last != null && last.getState() == RenewalEntry.State.RENEWED && last.getAt().isAfter(sweepStarted)) {
+            if (last != null
+                    && last.getState() == RenewalEntry.State.RENEWED
+                    && last.getAt().isAfter(sweepStarted)) {
                 Renewer.refreshHealth(token);
-            } else if (last != null && last.getState() == RenewalEntry.State.FAILED && last.isAutomatic()
+            } else if (last != null
+                    && last.getState() == RenewalEntry.State.FAILED
+                    && last.isAutomatic()
                     && !(token.token() instanceof IcrVcsTokenImpl c && c.isRenewAutomatically())) {
                 journal.forget(token.credentialUrl());
             } else if (token.token() instanceof IcrVcsTokenImpl credential
@@ -34,7 +38,11 @@ final class AutomaticRenewal {
                     && verdict.status().accepted()
                     && new RenewalPolicy(credential.getRenewDaysBefore(), credential.getRenewLifetimeDays())
                             .isDue(verdict.expiresAt(), now)) {
-                log.printf("%s (%s): %s%n", token.id(), token.storeName(), Renewer.renew(token, true).message());
+                log.printf(
+                        "%s (%s): %s%n",
+                        token.id(),
+                        token.storeName(),
+                        Renewer.renew(token, true).message());
             }
         });
     }

@@ -82,7 +82,8 @@ public final class BannerDismissals {
                 file.unmarshal(this);
             }
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not load the dismissed iCR VCS token problems; the banner shows them all", e);
+            LOGGER.log(
+                    Level.WARNING, "Could not load the dismissed iCR VCS token problems; the banner shows them all", e);
         }
         if (dismissed == null) {
             dismissed = new HashMap<>();

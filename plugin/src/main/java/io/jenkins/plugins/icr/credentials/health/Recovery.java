@@ -42,9 +42,14 @@ final class Recovery {
             String holds = fingerprintOf(credential.getToken());
             switch (entry.getState()) {
                 case UNSAVED -> journal.record(saveAgain(target, credential, entry, holds));
-                case IN_FLIGHT -> journal.record(holds.equals(entry.getOldFingerprint())
-                        ? settleInFlight(target, entry)
-                        : entry.then(RenewalEntry.State.FAILED, Messages.Recovery_ReplacedByHand(), Instant.now()));
+                case IN_FLIGHT ->
+                    journal.record(
+                            holds.equals(entry.getOldFingerprint())
+                                    ? settleInFlight(target, entry)
+                                    : entry.then(
+                                            RenewalEntry.State.FAILED,
+                                            Messages.Recovery_ReplacedByHand(),
+                                            Instant.now()));
                 default -> {
                     // LOST until a person puts a new token in; then there is nothing left to say.
                     if (!holds.equals(entry.getOldFingerprint())) {
@@ -66,7 +71,8 @@ final class Recovery {
         try {
             verdict = Verification.refresh(Verification.prepare(credential, null));
         } catch (Verification.UnknownProviderException e) {
-            // Only a credential edited by hand on disk gets here; it is never sent anywhere, so the question stays open.
+            // Only a credential edited by hand on disk gets here; it is never sent anywhere, so the question stays
+            // open.
             return entry.then(RenewalEntry.State.IN_FLIGHT, Messages.Recovery_StillUnknown(e.getMessage()), now);
         }
         if (verdict.status().accepted()) {
@@ -75,10 +81,12 @@ final class Recovery {
         if (verdict.status() == Status.REJECTED) {
             return entry.then(RenewalEntry.State.LOST, Messages.Recovery_Lost(Forms.text(verdict.message())), now);
         }
-        return entry.then(RenewalEntry.State.IN_FLIGHT, Messages.Recovery_StillUnknown(Forms.text(verdict.message())), now);
+        return entry.then(
+                RenewalEntry.State.IN_FLIGHT, Messages.Recovery_StillUnknown(Forms.text(verdict.message())), now);
     }
 
-    private static RenewalEntry saveAgain(StoredToken target, IcrVcsTokenImpl current, RenewalEntry entry, String holds) {
+    private static RenewalEntry saveAgain(
+            StoredToken target, IcrVcsTokenImpl current, RenewalEntry entry, String holds) {
         Secret pending = entry.getPending();
         Instant now = Instant.now();
         if (pending == null) {

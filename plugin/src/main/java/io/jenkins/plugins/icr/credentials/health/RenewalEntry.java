@@ -88,20 +88,47 @@ public final class RenewalEntry {
 
     /** A renewal about to send its request. */
     static RenewalEntry begin(StoredToken token, String oldFingerprint, boolean automatic, Instant now) {
-        return new RenewalEntry(token.credentialUrl(), token.id(), token.storeName(), oldFingerprint, automatic,
-                State.IN_FLIGHT, now.toEpochMilli(), Messages.RenewalEntry_InFlight(), null, null);
+        return new RenewalEntry(
+                token.credentialUrl(),
+                token.id(),
+                token.storeName(),
+                oldFingerprint,
+                automatic,
+                State.IN_FLIGHT,
+                now.toEpochMilli(),
+                Messages.RenewalEntry_InFlight(),
+                null,
+                null);
     }
 
     /** The same renewal, moved on. */
     RenewalEntry then(State next, String why, Instant now) {
-        return new RenewalEntry(credentialUrl, credentialId, storeName, oldFingerprint, automatic, next,
-                now.toEpochMilli(), why, newExpiry, next == State.UNSAVED ? pending : null);
+        return new RenewalEntry(
+                credentialUrl,
+                credentialId,
+                storeName,
+                oldFingerprint,
+                automatic,
+                next,
+                now.toEpochMilli(),
+                why,
+                newExpiry,
+                next == State.UNSAVED ? pending : null);
     }
 
     /** GitLab issued the new token, expiring then (null: no expiry given); {@code unsaved} when the store refused it. */
     RenewalEntry issued(@CheckForNull String expiry, @CheckForNull Secret unsaved, String why, Instant now) {
-        return new RenewalEntry(credentialUrl, credentialId, storeName, oldFingerprint, automatic,
-                unsaved == null ? State.RENEWED : State.UNSAVED, now.toEpochMilli(), why, expiry, unsaved);
+        return new RenewalEntry(
+                credentialUrl,
+                credentialId,
+                storeName,
+                oldFingerprint,
+                automatic,
+                unsaved == null ? State.RENEWED : State.UNSAVED,
+                now.toEpochMilli(),
+                why,
+                expiry,
+                unsaved);
     }
 
     /** Identifies the credential: its page is unique to its store, domain and ID. */

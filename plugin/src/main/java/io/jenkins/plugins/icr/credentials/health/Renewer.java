@@ -31,7 +31,8 @@ final class Renewer {
     private Renewer() {}
 
     /** What a person or a log is told, never a token; {@code stored} is the new token as its store holds it. */
-    record Result(boolean renewed, String message, @CheckForNull Secret stored) {
+    record Result(
+            boolean renewed, String message, @CheckForNull Secret stored) {
         static Result refused(String message) {
             return new Result(false, message, null);
         }
@@ -69,10 +70,15 @@ final class Renewer {
             Integer lifetime = new RenewalPolicy(credential.getRenewDaysBefore(), credential.getRenewLifetimeDays())
                     .requestedLifetime();
             outcome = Verification.rotate(new RotationRequest(
-                    prepared.request().endpoint(), old, lifetime, prepared.request().timeout()));
+                    prepared.request().endpoint(),
+                    old,
+                    lifetime,
+                    prepared.request().timeout()));
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Renewing " + target.id() + " failed unexpectedly; settling it by asking GitLab", e);
-            outcome = new Rotation.Uncertain(Text.verbatim(Messages.Renewer_Unexpected(e.getClass().getSimpleName())));
+            LOGGER.log(
+                    Level.WARNING, "Renewing " + target.id() + " failed unexpectedly; settling it by asking GitLab", e);
+            outcome = new Rotation.Uncertain(
+                    Text.verbatim(Messages.Renewer_Unexpected(e.getClass().getSimpleName())));
         }
         if (outcome instanceof Rotation.Rotated rotated) {
             return keep(target, credential, claim, rotated);
@@ -83,14 +89,15 @@ final class Renewer {
             journal.record(claim.then(RenewalEntry.State.FAILED, message, Instant.now()));
             return Result.refused(message);
         }
-        RenewalEntry settled = Recovery.settleInFlight(target, claim.then(
-                RenewalEntry.State.IN_FLIGHT, message, Instant.now()));
+        RenewalEntry settled =
+                Recovery.settleInFlight(target, claim.then(RenewalEntry.State.IN_FLIGHT, message, Instant.now()));
         journal.record(settled);
         return Result.refused(settled.getMessage());
     }
 
     /** The new token goes into the credential's store first; the journal says where it is whatever happens. */
-    private static Result keep(StoredToken target, IcrVcsTokenImpl credential, RenewalEntry claim, Rotation.Rotated rotated) {
+    private static Result keep(
+            StoredToken target, IcrVcsTokenImpl credential, RenewalEntry claim, Rotation.Rotated rotated) {
         Secret secret = Secret.fromString(rotated.token().reveal());
         String expiry = rotated.expiresOn() == null ? null : rotated.expiresOn().toString();
         IcrVcsTokenImpl replacement;
@@ -104,8 +111,8 @@ final class Renewer {
         if (failure != null) {
             String why = Messages.Renewer_Unsaved(failure);
             journal.record(claim.issued(expiry, secret, why, Instant.now()));
-            LOGGER.warning(() -> "Renewed " + target.id() + " at GitLab, but its store did not save it (" + failure
-                    + "); retrying");
+            LOGGER.warning(() ->
+                    "Renewed " + target.id() + " at GitLab, but its store did not save it (" + failure + "); retrying");
             return Result.refused(why);
         }
         String message = Forms.text(rotated.message());
@@ -127,12 +134,19 @@ final class Renewer {
     /** The renewed token is verified like any other, so that the health page and monitor see it at once. */
     static void recordHealth(StoredToken target, IcrVcsTokenImpl replacement) {
         StoredToken renewed = new StoredToken(
-                replacement, target.contextName(), target.storeName(), target.credentialUrl(), target.store(), target.domain());
+                replacement,
+                target.contextName(),
+                target.storeName(),
+                target.credentialUrl(),
+                target.store(),
+                target.domain());
         TokenHealthStore health = TokenHealthStore.get();
         try {
             health.put(TokenHealthRecord.of(
-                    renewed, Verification.refresh(Verification.prepare(replacement, null)),
-                    health.get(target.credentialUrl()), Instant.now()));
+                    renewed,
+                    Verification.refresh(Verification.prepare(replacement, null)),
+                    health.get(target.credentialUrl()),
+                    Instant.now()));
         } catch (Verification.UnknownProviderException e) {
             // A renewed credential is a GitLab one; the next sweep records whatever else it became.
             LOGGER.log(Level.FINE, "Not recording the health of " + target.id(), e);

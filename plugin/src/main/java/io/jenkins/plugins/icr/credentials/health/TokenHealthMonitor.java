@@ -44,7 +44,8 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
         return TokenHealthStore.get().all().stream()
                 .filter(RecordAccess::mayView)
                 .filter(r -> !dismissals.isDismissed(r, now))
-                .map(r -> new Problem(r, r.reasons(now, warnDays).stream().map(Forms::text).collect(Collectors.joining("; "))))
+                .map(r -> new Problem(
+                        r, r.reasons(now, warnDays).stream().map(Forms::text).collect(Collectors.joining("; "))))
                 .filter(p -> !p.reasons().isEmpty())
                 .toList();
     }

@@ -31,6 +31,7 @@ public final class TokenHealthRecord {
     private String description;
     /** The full name of the folder whose store holds the credential, empty for the system store; null if unknown. */
     private final String contextName;
+
     private String storeName;
     private String credentialUrl;
     private String provider;
@@ -44,6 +45,7 @@ public final class TokenHealthRecord {
      * kept so holds the English sentence itself, which {@link Text#fromJson} gives back as it is.
      */
     private String message;
+
     private final String fixUrl;
     private final long checkedAt;
     /** The last sweep's fault when it could not ask the provider (rate limit, unreachable); null otherwise. Kept as {@link #message}. */

@@ -47,7 +47,9 @@ final class TokenLocations {
         ModelObject context = store.getContext();
         String contextUrl = context instanceof Jenkins
                 ? ""
-                : context instanceof Item item ? item.getUrl() : context instanceof User user ? user.getUrl() + "/" : null;
+                : context instanceof Item item
+                        ? item.getUrl()
+                        : context instanceof User user ? user.getUrl() + "/" : null;
         if (contextUrl == null) {
             return null;
         }

@@ -75,8 +75,10 @@ public final class TokenUsage {
                 continue;
             }
             Authentication as = job instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
-            String url = resolved.computeIfAbsent(List.of(job.getParent(), id, as.getName()), k -> Optional.ofNullable(
-                            stored.get(CredentialsProvider.findCredentialByIdInItem(id, IcrVcsToken.class, job, as, List.of()))))
+            String url = resolved.computeIfAbsent(
+                            List.of(job.getParent(), id, as.getName()),
+                            k -> Optional.ofNullable(stored.get(CredentialsProvider.findCredentialByIdInItem(
+                                    id, IcrVcsToken.class, job, as, List.of()))))
                     .orElse(null);
             if (url != null) {
                 picking.computeIfAbsent(url, k -> new TreeSet<>()).add(job.getFullName());
@@ -97,10 +99,16 @@ public final class TokenUsage {
             }
             Map<String, List<Integer>> builds = using.computeIfAbsent(token.credentialUrl(), k -> new TreeMap<>());
             for (String job : fingerprint.getJobs()) {
-                builds.put(job, StreamSupport.stream(
-                                fingerprint.getRangeSet(job).listNumbersReverse().spliterator(), false)
-                        .limit(BUILDS_SHOWN)
-                        .toList());
+                builds.put(
+                        job,
+                        StreamSupport.stream(
+                                        fingerprint
+                                                .getRangeSet(job)
+                                                .listNumbersReverse()
+                                                .spliterator(),
+                                        false)
+                                .limit(BUILDS_SHOWN)
+                                .toList());
             }
         }
     }
@@ -139,7 +147,11 @@ public final class TokenUsage {
         Map<String, List<Integer>> builds = using.getOrDefault(token.credentialUrl(), Map.of());
         List<JobLink> picks = readable(picking.getOrDefault(token.credentialUrl(), Set.of()), Map.of());
         List<JobLink> uses = readable(builds.keySet(), builds);
-        return new Row(token, first(picks), picks.size() - first(picks).size(), first(uses),
+        return new Row(
+                token,
+                first(picks),
+                picks.size() - first(picks).size(),
+                first(uses),
                 uses.size() - first(uses).size());
     }
 
@@ -152,7 +164,9 @@ public final class TokenUsage {
         Set<String> jobs = new TreeSet<>(picking.getOrDefault(credentialUrl, Set.of()));
         jobs.addAll(using.getOrDefault(credentialUrl, Map.of()).keySet());
         Jenkins jenkins = Jenkins.get();
-        return (int) jobs.stream().filter(name -> jenkins.getItemByFullName(name, Job.class) != null).count();
+        return (int) jobs.stream()
+                .filter(name -> jenkins.getItemByFullName(name, Job.class) != null)
+                .count();
     }
 
     /** The same, for a credential's own form. */

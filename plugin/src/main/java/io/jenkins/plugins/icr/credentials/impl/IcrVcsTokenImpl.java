@@ -188,7 +188,9 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
     @NonNull
     @Override
     public String getUsername() {
-        return Provider.fromId(provider).map(p -> GitUsername.of(p, kind(p), login)).orElse(login);
+        return Provider.fromId(provider)
+                .map(p -> GitUsername.of(p, kind(p), login))
+                .orElse(login);
     }
 
     /** Usernames here are fixed names, account names or emails: masking them would only garble build logs. */
@@ -250,9 +252,8 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
             checkCanEditCredentials(context);
             // In a browser the provider list fills itself at the same moment as this one, and then shows its first
             // entry without a change event: a blank provider is that first entry, not "no provider".
-            Optional<Provider> shown = Util.fixEmptyAndTrim(provider) == null
-                    ? Optional.of(Provider.values()[0])
-                    : chosen(provider);
+            Optional<Provider> shown =
+                    Util.fixEmptyAndTrim(provider) == null ? Optional.of(Provider.values()[0]) : chosen(provider);
             return shown.map(p -> ServerChoices.of(p, serverUrl)).orElseGet(ListBoxModel::new);
         }
 
@@ -343,7 +344,8 @@ public final class IcrVcsTokenImpl extends BaseStandardCredentials implements Ic
         public FormValidation doCheckRenewLifetimeDays(
                 @QueryParameter String renewDaysBefore, @QueryParameter String value) {
             return Forms.validation(RenewalPolicy.check(
-                    Util.tryParseNumber(renewDaysBefore, RenewalPolicy.DEFAULT_DAYS_BEFORE).intValue(),
+                    Util.tryParseNumber(renewDaysBefore, RenewalPolicy.DEFAULT_DAYS_BEFORE)
+                            .intValue(),
                     Util.tryParseNumber(value, RenewalPolicy.SAME_LIFETIME).intValue()));
         }
 

@@ -73,7 +73,8 @@ final class PostedCredential {
             }
             for (Domain domain : store.getDomains()) {
                 for (Credentials credentials : store.getCredentials(domain)) {
-                    if (credentials instanceof IcrVcsToken token && token.getId().equals(id)) {
+                    if (credentials instanceof IcrVcsToken token
+                            && token.getId().equals(id)) {
                         return token;
                     }
                 }

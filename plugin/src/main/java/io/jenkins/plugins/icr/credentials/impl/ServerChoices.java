@@ -26,16 +26,24 @@ final class ServerChoices {
     static ListBoxModel of(@NonNull Provider provider, @CheckForNull String current) {
         ListBoxModel items = new ListBoxModel();
         provider.publicServer()
-                .ifPresent(server -> items.add(Messages.IcrVcsTokenImpl_PublicService(URI.create(server).getHost()), ""));
+                .ifPresent(server -> items.add(
+                        Messages.IcrVcsTokenImpl_PublicService(
+                                URI.create(server).getHost()),
+                        ""));
         for (IcrVcsServer server : IcrVcsServers.get().getServers()) {
             if (server.getProvider().equals(provider.id())) {
                 String url = server.getUrl();
-                items.add(server.getName().isEmpty() ? url : Messages.IcrVcsTokenImpl_DeclaredServer(server.getName(), url), url);
+                items.add(
+                        server.getName().isEmpty()
+                                ? url
+                                : Messages.IcrVcsTokenImpl_DeclaredServer(server.getName(), url),
+                        url);
             }
         }
         String stored = Util.fixEmptyAndTrim(current);
         if (stored != null && items.stream().noneMatch(item -> stored.equals(item.value))) {
-            boolean accepted = DeclaredServers.checkCredentialServer(provider, stored, IcrVcsServers.get().declared())
+            boolean accepted = DeclaredServers.checkCredentialServer(
+                                    provider, stored, IcrVcsServers.get().declared())
                             .severity()
                     == Status.Severity.OK;
             items.add(accepted ? stored : Messages.IcrVcsTokenImpl_UndeclaredServer(stored), stored);

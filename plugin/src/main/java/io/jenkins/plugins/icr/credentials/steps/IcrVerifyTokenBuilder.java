@@ -92,7 +92,9 @@ public final class IcrVerifyTokenBuilder extends Builder implements SimpleBuildS
          */
         @Override
         public String getHelpFile(String fieldName) {
-            return Jenkins.get().getDescriptorByType(IcrVerifyTokenStep.DescriptorImpl.class).getHelpFile(fieldName);
+            return Jenkins.get()
+                    .getDescriptorByType(IcrVerifyTokenStep.DescriptorImpl.class)
+                    .getHelpFile(fieldName);
         }
     }
 }

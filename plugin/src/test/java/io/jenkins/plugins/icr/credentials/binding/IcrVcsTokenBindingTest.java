@@ -180,8 +180,8 @@ class IcrVcsTokenBindingTest {
 
     @Test
     void aBindingSavedBeforeItsVariablesExistedLoadsWithDefaults() {
-        IcrVcsTokenBinding old = (IcrVcsTokenBinding) Jenkins.XSTREAM2.fromXML(
-                "<io.jenkins.plugins.icr.credentials.binding.IcrVcsTokenBinding>"
+        IcrVcsTokenBinding old = (IcrVcsTokenBinding)
+                Jenkins.XSTREAM2.fromXML("<io.jenkins.plugins.icr.credentials.binding.IcrVcsTokenBinding>"
                         + "<credentialsId>icr-github</credentialsId>"
                         + "</io.jenkins.plugins.icr.credentials.binding.IcrVcsTokenBinding>");
         assertEquals(IcrVcsTokenBinding.DEFAULT_TOKEN_VARIABLE, old.getTokenVariable());

@@ -71,7 +71,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        testName = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        testName = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         Optional<Path> chromium = onPath("chromium", "chromium-browser", "google-chrome");
         Optional<Path> chromedriver = onPath("chromedriver");
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
@@ -133,10 +134,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
      */
     public void open(JenkinsRule j, String path) throws IOException {
         driver.get(j.getURL() + path);
-        Object policy = driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(location.href).then(r => done(r.headers.get('Content-Security-Policy')),"
-                        + " e => done(null));");
+        Object policy = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(location.href).then(r => done(r.headers.get('Content-Security-Policy')),"
+                + " e => done(null));");
         assertTrue(
                 policy instanceof String header && header.contains("script-src"),
                 () -> "no enforced Content-Security-Policy on " + path + ": " + policy);
@@ -182,7 +182,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** The values a list offers. */
     public static List<String> options(WebElement select) {
-        return new Select(select).getOptions().stream().map(o -> o.getDomProperty("value")).toList();
+        return new Select(select)
+                .getOptions().stream().map(o -> o.getDomProperty("value")).toList();
     }
 
     /** Clicks in the middle of the viewport, where Jenkins' sticky header and bottom bar cannot take the click. */
@@ -207,11 +208,12 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         ((JavascriptExecutor) driver).executeScript("document.activeElement?.blur();");
         @SuppressWarnings("unchecked")
         Map<String, Object> clip = (Map<String, Object>) ((JavascriptExecutor) driver)
-                .executeScript("const rects = Array.from(arguments).map(e => e.getBoundingClientRect());"
-                        + "const left = Math.min(...rects.map(r => r.left)), top = Math.min(...rects.map(r => r.top));"
-                        + "return {x: left + scrollX, y: top + scrollY, scale: 1,"
-                        + " width: Math.max(...rects.map(r => r.right)) - left,"
-                        + " height: Math.max(...rects.map(r => r.bottom)) - top};",
+                .executeScript(
+                        "const rects = Array.from(arguments).map(e => e.getBoundingClientRect());"
+                                + "const left = Math.min(...rects.map(r => r.left)), top = Math.min(...rects.map(r => r.top));"
+                                + "return {x: left + scrollX, y: top + scrollY, scale: 1,"
+                                + " width: Math.max(...rects.map(r => r.right)) - left,"
+                                + " height: Math.max(...rects.map(r => r.bottom)) - top};",
                         (Object[]) parts);
         Map<String, Object> shot = driver.executeCdpCommand(
                 "Page.captureScreenshot", Map.of("format", "png", "clip", clip, "captureBeyondViewport", true));

@@ -27,7 +27,9 @@ class BrowserConsoleTest {
                         + "setTimeout(() => { window.thrown = true; });");
         browser.until(d -> ((JavascriptExecutor) d).executeScript("return window.thrown === true"));
 
-        assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser.driver()).executeScript("return window.ran === true"),
+        assertEquals(
+                Boolean.FALSE,
+                ((JavascriptExecutor) browser.driver()).executeScript("return window.ran === true"),
                 "the policy is enforced: the inline script did not run");
         AssertionError failure = assertThrows(AssertionError.class, browser::assertCleanConsole);
 

@@ -107,7 +107,8 @@ class CredentialFormBrowserTest {
         List<String> preselected = fixLinkScopes(verdict);
         assertTrue(preselected.containsAll(List.of("workflow", "notifications")), "fix link scopes: " + preselected);
         assertTokenNowhere(token);
-        assertEquals("Bearer " + token, github.server().takeRequest().getHeaders().get("Authorization"));
+        assertEquals(
+                "Bearer " + token, github.server().takeRequest().getHeaders().get("Authorization"));
         screenshot("credential-github", dialog, verdict);
     }
 
@@ -148,8 +149,10 @@ class CredentialFormBrowserTest {
         LocalDate expires = LocalDate.now(ZoneOffset.UTC).plusDays(200);
         provider.on(
                 "/api/v4/personal_access_tokens/self",
-                json(200, "{\"id\":4,\"name\":\"iCR Jenkins\",\"revoked\":false,\"scopes\":[\"api\"],\"user_id\":3,"
-                        + "\"active\":true,\"expires_at\":\"" + expires + "\"}"));
+                json(
+                        200,
+                        "{\"id\":4,\"name\":\"iCR Jenkins\",\"revoked\":false,\"scopes\":[\"api\"],\"user_id\":3,"
+                                + "\"active\":true,\"expires_at\":\"" + expires + "\"}"));
         provider.on("/api/v4/user", json(200, "{\"id\":3,\"username\":\"" + ACCOUNT + "\"}"));
         String token = TestTokens.gitlab();
 
@@ -190,7 +193,8 @@ class CredentialFormBrowserTest {
         browser.set("login", email);
 
         String tokenCheck = browser.checkOf("token").getText();
-        assertTrue(tokenCheck.contains(TokenKind.BITBUCKET_API_TOKEN.displayName().toString()), tokenCheck);
+        assertTrue(
+                tokenCheck.contains(TokenKind.BITBUCKET_API_TOKEN.displayName().toString()), tokenCheck);
         String git = GitUsername.of(Provider.BITBUCKET, TokenKind.BITBUCKET_API_TOKEN, email);
         browser.until(d -> browser.checkOf("login").getText().contains(git));
         assertTokenNowhere(token);

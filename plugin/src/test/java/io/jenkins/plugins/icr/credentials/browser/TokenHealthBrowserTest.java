@@ -71,7 +71,8 @@ class TokenHealthBrowserTest {
         String release = rows.get("icr-release");
         assertTrue(release.contains(ACCOUNT), release);
         assertTrue(PageText.showsDate(release, LocalDate.ofInstant(expires, ZoneOffset.UTC)), release);
-        assertTrue(rows.get("icr-ci").contains(ACCOUNT) && !lower(rows.get("icr-ci")).contains("reject"));
+        assertTrue(rows.get("icr-ci").contains(ACCOUNT)
+                && !lower(rows.get("icr-ci")).contains("reject"));
         assertTokensNowhere(expiring, rejected, valid);
         browser.screenshot("token-health-page", browser.visible(By.cssSelector(".jenkins-app-bar")), table());
 

@@ -62,9 +62,15 @@ class RenewNowTest {
         StoredGitLabToken.store(server, old, true);
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.VIEW).everywhere().to("creator")
-                .grant(Jenkins.READ, CredentialsProvider.UPDATE, CredentialsProvider.VIEW).everywhere().to("updater"));
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.VIEW)
+                .everywhere()
+                .to("creator")
+                .grant(Jenkins.READ, CredentialsProvider.UPDATE, CredentialsProvider.VIEW)
+                .everywhere()
+                .to("updater"));
     }
 
     /**
@@ -86,15 +92,17 @@ class RenewNowTest {
     }
 
     private WebResponse press(JenkinsRule.WebClient client, String id) throws Exception {
-        WebRequest request = new WebRequest(new URL(client.getContextPath() + "descriptorByName/"
-                + IcrVcsTokenImpl.class.getName() + "/renewNow"), HttpMethod.POST);
+        WebRequest request = new WebRequest(
+                new URL(client.getContextPath() + "descriptorByName/" + IcrVcsTokenImpl.class.getName() + "/renewNow"),
+                HttpMethod.POST);
         request.setRequestParameters(List.of(new NameValuePair("id", id)));
         client.addCrumb(request);
         WebResponse response = client.getPage(request).getWebResponse();
         String successor = gitlab.successorOf(old);
         for (String token : successor == null ? new String[] {old} : new String[] {old, successor}) {
             assertFalse(response.getContentAsString().contains(token), "a token in the answer");
-            assertFalse(String.valueOf(response.getResponseHeaderValue("X-Jenkins-ValidateButton-Callback")).contains(token));
+            assertFalse(String.valueOf(response.getResponseHeaderValue("X-Jenkins-ValidateButton-Callback"))
+                    .contains(token));
         }
         return response;
     }
@@ -117,7 +125,9 @@ class RenewNowTest {
 
     @Test
     void onlyPostIsDispatched() throws Exception {
-        assertEquals(404, FormPosts.get(j, "updater", IcrVcsTokenImpl.class, "renewNow").getStatusCode());
+        assertEquals(
+                404,
+                FormPosts.get(j, "updater", IcrVcsTokenImpl.class, "renewNow").getStatusCode());
         assertEquals(0, gitlab.rotateRequests());
     }
 
@@ -140,9 +150,12 @@ class RenewNowTest {
         assertTrue(body.contains("Renewed: the new token expires on " + TODAY.plusDays(95)), body);
         String renewed = StoredGitLabToken.currentToken();
         assertEquals(gitlab.successorOf(old), renewed);
-        JSONObject callback = JSONObject.fromObject(response.getResponseHeaderValue("X-Jenkins-ValidateButton-Callback"));
+        JSONObject callback =
+                JSONObject.fromObject(response.getResponseHeaderValue("X-Jenkins-ValidateButton-Callback"));
         assertEquals("icrVcsTokenRenewed", callback.getString("callback"));
-        assertEquals(renewed, Secret.decrypt(callback.getJSONArray("arguments").getString(0)).getPlainText());
+        assertEquals(
+                renewed,
+                Secret.decrypt(callback.getJSONArray("arguments").getString(0)).getPlainText());
 
         String form = browser("updater")
                 .goTo("credentials/store/system/domain/_/credential/" + StoredGitLabToken.ID + "/updateDialog")
@@ -216,15 +229,20 @@ class RenewNowTest {
     @Test
     void theFormOffersRenewalForGitLabOnlyAndNeverShowsTheToken() throws Exception {
         String github = TestTokens.githubClassic();
-        StoredGitLabToken.systemStore().addCredentials(Domain.global(), new IcrVcsTokenImpl(
-                CredentialsScope.GLOBAL, "icr-github", "", "github", Secret.fromString(github)));
+        StoredGitLabToken.systemStore()
+                .addCredentials(
+                        Domain.global(),
+                        new IcrVcsTokenImpl(
+                                CredentialsScope.GLOBAL, "icr-github", "", "github", Secret.fromString(github)));
         JenkinsRule.WebClient client = j.createWebClient().login("updater");
         client.getOptions().setJavaScriptEnabled(false);
 
         String gitlabForm = client.goTo("credentials/store/system/domain/_/credential/icr-gitlab/updateDialog")
-                .getWebResponse().getContentAsString();
+                .getWebResponse()
+                .getContentAsString();
         String githubForm = client.goTo("credentials/store/system/domain/_/credential/icr-github/updateDialog")
-                .getWebResponse().getContentAsString();
+                .getWebResponse()
+                .getContentAsString();
 
         assertTrue(gitlabForm.contains("Renew automatically") && gitlabForm.contains("Renew now"), gitlabForm);
         assertTrue(gitlabForm.contains("used by no job"), "the jobs it serves");

@@ -50,8 +50,9 @@ class RenewalRestartTest {
     private void storedAndClaimed(String token) throws Exception {
         StoredGitLabToken.declare(server);
         StoredGitLabToken.store(server, token, true);
-        assertTrue(RenewalJournal.get().claim(RenewalEntry.begin(
-                StoredGitLabToken.located(), Token.of(token).fingerprint(), true, Instant.now())));
+        assertTrue(RenewalJournal.get()
+                .claim(RenewalEntry.begin(
+                        StoredGitLabToken.located(), Token.of(token).fingerprint(), true, Instant.now())));
     }
 
     @Test
@@ -78,12 +79,13 @@ class RenewalRestartTest {
 
             String fresh = gitlab.issue(List.of("api"), TODAY, TODAY.plusDays(90));
             IcrVcsTokenImpl current = StoredGitLabToken.current();
-            StoredGitLabToken.systemStore().updateCredentials(
-                    Domain.global(), current, current.withToken(Secret.fromString(fresh)));
+            StoredGitLabToken.systemStore()
+                    .updateCredentials(Domain.global(), current, current.withToken(Secret.fromString(fresh)));
             Recovery.settleAll();
             assertFalse(monitor().isActivated(), "a new token pasted in clears it");
             for (String token : List.of(old, lostSuccessor, fresh)) {
-                assertEquals(List.of(), Leaks.filesContaining(r.jenkins.getRootDir().toPath(), token));
+                assertEquals(
+                        List.of(), Leaks.filesContaining(r.jenkins.getRootDir().toPath(), token));
             }
         });
     }
@@ -122,7 +124,9 @@ class RenewalRestartTest {
             Recovery.settleAll();
 
             assertEquals(renewed.get(), StoredGitLabToken.currentToken());
-            assertEquals(RenewalEntry.State.RENEWED, RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState());
+            assertEquals(
+                    RenewalEntry.State.RENEWED,
+                    RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState());
             assertFalse(monitor().isActivated());
             assertEquals(1, gitlab.rotateRequests());
             assertEquals(List.of(), Leaks.filesContaining(r.jenkins.getRootDir().toPath(), renewed.get()));

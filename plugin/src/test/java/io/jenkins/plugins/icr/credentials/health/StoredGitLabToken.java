@@ -24,8 +24,8 @@ final class StoredGitLabToken {
 
     /** Stores the token under {@link #ID}, renewing automatically or not. */
     static IcrVcsTokenImpl store(ProviderServer gitlab, String token, boolean renewAutomatically) throws Exception {
-        IcrVcsTokenImpl credential = new IcrVcsTokenImpl(
-                CredentialsScope.GLOBAL, ID, "iCR on GitLab", "gitlab", Secret.fromString(token));
+        IcrVcsTokenImpl credential =
+                new IcrVcsTokenImpl(CredentialsScope.GLOBAL, ID, "iCR on GitLab", "gitlab", Secret.fromString(token));
         credential.setServerUrl(gitlab.webUrl());
         credential.setRenewAutomatically(renewAutomatically);
         systemStore().addCredentials(Domain.global(), credential);

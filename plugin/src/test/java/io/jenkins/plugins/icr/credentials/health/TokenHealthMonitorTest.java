@@ -75,7 +75,8 @@ class TokenHealthMonitorTest {
         HtmlForm form = banner(manage());
 
         assertNotNull(form, "the banner is shown");
-        HtmlElement item = ((HtmlElement) form.getParentNode()).getElementsByTagName("li").get(0);
+        HtmlElement item =
+                ((HtmlElement) form.getParentNode()).getElementsByTagName("li").get(0);
         assertEquals(
                 "icr-github (iCR test token) in Jenkins: lacks workflow, notifications — used by no job. How to fix it",
                 item.asNormalizedText());
@@ -109,8 +110,14 @@ class TokenHealthMonitorTest {
         Sweeper.sweep(TaskListener.NULL);
         String dismiss = monitor().getUrl() + "/dismiss";
 
-        assertEquals(404, FormPosts.request(j, "manager", HttpMethod.GET, dismiss, Map.of()).getStatusCode());
-        assertEquals(403, FormPosts.request(j, "reader", HttpMethod.POST, dismiss, Map.of()).getStatusCode());
+        assertEquals(
+                404,
+                FormPosts.request(j, "manager", HttpMethod.GET, dismiss, Map.of())
+                        .getStatusCode());
+        assertEquals(
+                403,
+                FormPosts.request(j, "reader", HttpMethod.POST, dismiss, Map.of())
+                        .getStatusCode());
         assertTrue(monitor().isActivated(), "nothing was dismissed");
     }
 }

@@ -114,16 +114,34 @@ class TokenHealthPageTest {
         HtmlTable table = page("manage/icr-vcs-tokens/").getHtmlElementById("icr-vcs-tokens");
 
         assertEquals(
-                List.of("Status", "Credential", "Store", "Token", "Account", "Missing scopes", "Expires", "Last checked"),
-                table.getRow(0).getCells().stream().map(c -> c.asNormalizedText()).toList());
+                List.of(
+                        "Status",
+                        "Credential",
+                        "Store",
+                        "Token",
+                        "Account",
+                        "Missing scopes",
+                        "Expires",
+                        "Last checked"),
+                table.getRow(0).getCells().stream()
+                        .map(c -> c.asNormalizedText())
+                        .toList());
         HtmlTableRow row = table.getRow(1);
         assertEquals("MISSING_SCOPES", row.getAttribute("data-status"), "the constant, for scripts");
         String text = row.asNormalizedText();
-        assertFalse(text.contains("MISSING_SCOPES") || text.contains("[") || ISO_INSTANT.matcher(text).find(), text);
+        assertFalse(
+                text.contains("MISSING_SCOPES")
+                        || text.contains("[")
+                        || ISO_INSTANT.matcher(text).find(),
+                text);
         assertTrue(row.getCell(0).asNormalizedText().startsWith("Missing scopes"), text);
         assertTrue(row.getCell(0).asNormalizedText().contains("How to fix it"), "the fix link is kept: " + text);
         assertTrue(
-                row.getCell(0).getElementsByTagName("span").get(0).getAttribute("tooltip").contains("lacks workflow"),
+                row.getCell(0)
+                        .getElementsByTagName("span")
+                        .get(0)
+                        .getAttribute("tooltip")
+                        .contains("lacks workflow"),
                 "the reasons on hover");
         assertEquals("GitHub\nclassic token", row.getCell(3).asNormalizedText());
         assertEquals("GitHub personal access token (classic)", row.getCell(3).getAttribute("tooltip"));
@@ -131,7 +149,8 @@ class TokenHealthPageTest {
 
         DomElement expires = row.getCell(6).getElementsByTagName("time").get(0);
         assertEquals(expiry.truncatedTo(ChronoUnit.SECONDS).toString(), expires.getAttribute("datetime"));
-        assertTrue(expires.getAttribute("tooltip").contains(String.valueOf(expiry.atZone(ZoneId.systemDefault()).getYear())));
+        assertTrue(expires.getAttribute("tooltip")
+                .contains(String.valueOf(expiry.atZone(ZoneId.systemDefault()).getYear())));
         assertTrue(expires.asNormalizedText().contains("(in 5 days"), expires.asNormalizedText());
         assertTrue(expires.getAttribute("class").contains("warning"), "inside the warning window");
         DomElement checked = row.getCell(7).getElementsByTagName("time").get(0);
@@ -141,7 +160,9 @@ class TokenHealthPageTest {
     /** Core's words come in the language the browser asks for; core's test jar brings a partial French bundle. */
     @Test
     void coreTextIsInTheViewersLanguage() throws Exception {
-        github.on(GITHUB_USER, ProviderAnswers.githubExpiring("repo", Instant.now().plus(Duration.ofDays(30))));
+        github.on(
+                GITHUB_USER,
+                ProviderAnswers.githubExpiring("repo", Instant.now().plus(Duration.ofDays(30))));
         Sweeper.sweep(TaskListener.NULL);
         JenkinsRule.WebClient client = j.createWebClient().login("manager");
         client.getOptions().setJavaScriptEnabled(false);
@@ -151,13 +172,17 @@ class TokenHealthPageTest {
                 .<HtmlTable>getHtmlElementById("icr-vcs-tokens")
                 .getRow(1);
 
-        assertEquals("jeton d'accès personnel GitHub (classique)", row.getCell(3).getAttribute("tooltip"));
+        assertEquals(
+                "jeton d'accès personnel GitHub (classique)", row.getCell(3).getAttribute("tooltip"));
         assertEquals(
                 "il manque workflow, notifications",
                 row.getCell(0).getElementsByTagName("span").get(0).getAttribute("tooltip"));
         assertEquals(
                 "GitHub personal access token (classic)",
-                page("manage/icr-vcs-tokens/").<HtmlTable>getHtmlElementById("icr-vcs-tokens").getRow(1).getCell(3)
+                page("manage/icr-vcs-tokens/")
+                        .<HtmlTable>getHtmlElementById("icr-vcs-tokens")
+                        .getRow(1)
+                        .getCell(3)
                         .getAttribute("tooltip"),
                 "the same record in English for an English reader");
     }
@@ -169,8 +194,10 @@ class TokenHealthPageTest {
         github.answer(rejected, ProviderAnswers.githubUser(401, "{\"message\":\"Bad credentials\"}", null));
         Sweeper.sweep(TaskListener.NULL);
 
-        HtmlTable table = j.createWebClient().login("manager").goTo("manage/icr-vcs-tokens/").getHtmlElementById(
-                "icr-vcs-tokens");
+        HtmlTable table = j.createWebClient()
+                .login("manager")
+                .goTo("manage/icr-vcs-tokens/")
+                .getHtmlElementById("icr-vcs-tokens");
 
         assertEquals("REJECTED", table.getRow(1).getAttribute("data-status"));
         assertEquals("VALID", table.getRow(2).getAttribute("data-status"));

@@ -36,7 +36,8 @@ class TokenHealthPersistenceTest {
     @Test
     void resultsSurviveARestart() throws Throwable {
         sessions.then(r -> {
-            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
+            try (ProviderServer github =
+                    new ProviderServer().answeringAsProviders().start()) {
                 TestCredentials.add(github, r, "icr-github", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }
@@ -53,7 +54,8 @@ class TokenHealthPersistenceTest {
     void aRestartDoesNotMakeEveryTokenDue() throws Throwable {
         AtomicReference<Instant> swept = new AtomicReference<>();
         sessions.then(r -> {
-            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
+            try (ProviderServer github =
+                    new ProviderServer().answeringAsProviders().start()) {
                 TestCredentials.add(github, r, "icr-github", TestTokens.githubClassic());
                 Sweeper.sweep(StreamTaskListener.fromStdout());
             }
@@ -74,7 +76,8 @@ class TokenHealthPersistenceTest {
     @Test
     void recordsOfAnotherVersionLoadWithoutBreakingThePages() throws Throwable {
         sessions.then(r -> {
-            try (ProviderServer github = new ProviderServer().answeringAsProviders().start()) {
+            try (ProviderServer github =
+                    new ProviderServer().answeringAsProviders().start()) {
                 String rejected = TestTokens.githubClassic();
                 github.answer(rejected, githubUser(401, "{\"message\":\"Bad credentials\"}", null));
                 TestCredentials.add(github, r, "icr-gone", rejected);
@@ -90,7 +93,9 @@ class TokenHealthPersistenceTest {
                     .replaceAll("<sweptAt>[^<]*</sweptAt>", "")
                     .replaceAll("<description>[^<]*</description>", "")
                     // Before texts were kept as key and arguments, a record held the English sentence itself.
-                    .replaceAll("<message>[^<]*</message>", "<message>GitHub accepted the token, said an older version.</message>")
+                    .replaceAll(
+                            "<message>[^<]*</message>",
+                            "<message>GitHub accepted the token, said an older version.</message>")
                     .replaceAll("(<checkedAt>[^<]*</checkedAt>)", "$1<expiresAt>next spring</expiresAt>");
             Files.writeString(recordsFile(r), xml, StandardCharsets.UTF_8);
         });
@@ -111,7 +116,11 @@ class TokenHealthPersistenceTest {
             assertEquals(kept.getCheckedAt(), TokenHealthStore.get().lastSweep(), "derived from the newest record");
             // Runs on every page a manager opens: it must not throw.
             assertTrue(ExtensionList.lookupSingleton(TokenHealthMonitor.class).isActivated());
-            assertEquals(1, ExtensionList.lookupSingleton(TokenHealthPage.class).getRows().size());
+            assertEquals(
+                    1,
+                    ExtensionList.lookupSingleton(TokenHealthPage.class)
+                            .getRows()
+                            .size());
         });
     }
 }

@@ -73,8 +73,12 @@ class TokenRenewalTest {
     void renewalProblemsAreForAdministratorsOnly() {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Jenkins.MANAGE).everywhere().to("manager")
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+                .grant(Jenkins.READ, Jenkins.MANAGE)
+                .everywhere()
+                .to("manager")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
         // The entries name credentials of every folder's store, which Overall/Manage does not let one see.
         try (ACLContext ignored = ACL.as2(User.getById("manager", true).impersonate2())) {
             assertFalse(monitor().hasRequiredPermission());
@@ -97,12 +101,15 @@ class TokenRenewalTest {
         assertEquals(1, gitlab.rotateRequests());
         TokenHealthRecord record = HealthRecords.of(StoredGitLabToken.ID);
         assertEquals(Status.VALID, record.getStatus());
-        assertEquals(TODAY.plusDays(95).atStartOfDay(ZoneOffset.UTC).toInstant(), record.getExpiresAt(),
+        assertEquals(
+                TODAY.plusDays(95).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                record.getExpiresAt(),
                 "the record shows the renewed token, not the one the sweep verified");
         RenewalEntry entry = RenewalJournal.get().latestFor(StoredGitLabToken.ID);
         assertEquals(RenewalEntry.State.RENEWED, entry.getState());
         assertEquals(TODAY.plusDays(95).toString(), entry.getNewExpiry());
-        assertTrue(log.contains("icr-gitlab") && log.contains("Renewed: the new token expires on " + TODAY.plusDays(95)),
+        assertTrue(
+                log.contains("icr-gitlab") && log.contains("Renewed: the new token expires on " + TODAY.plusDays(95)),
                 log);
         assertFalse(monitor().isActivated());
         assertNowhere(log + entry.getMessage(), old, renewed);
@@ -112,8 +119,9 @@ class TokenRenewalTest {
     void nothingIsRenewedThatIsNotDueOrNotOptedIn() throws Exception {
         StoredGitLabToken.store(server, gitlab.issue(List.of("api"), TODAY.minusDays(10), TODAY.plusDays(30)), true);
         sweep();
-        StoredGitLabToken.systemStore().removeCredentials(
-                com.cloudbees.plugins.credentials.domains.Domain.global(), StoredGitLabToken.current());
+        StoredGitLabToken.systemStore()
+                .removeCredentials(
+                        com.cloudbees.plugins.credentials.domains.Domain.global(), StoredGitLabToken.current());
         StoredGitLabToken.store(server, gitlab.issueExpiringSoon(), false);
         sweep();
 
@@ -136,8 +144,8 @@ class TokenRenewalTest {
         IcrVcsTokenImpl current = StoredGitLabToken.current();
         IcrVcsTokenImpl optedOut = current.withToken(current.getToken());
         optedOut.setRenewAutomatically(false);
-        StoredGitLabToken.systemStore().updateCredentials(
-                com.cloudbees.plugins.credentials.domains.Domain.global(), current, optedOut);
+        StoredGitLabToken.systemStore()
+                .updateCredentials(com.cloudbees.plugins.credentials.domains.Domain.global(), current, optedOut);
         sweep();
         assertFalse(monitor().isActivated(), "unticking Renew automatically clears its failure");
     }
@@ -156,13 +164,16 @@ class TokenRenewalTest {
             renewed = gitlab.successorOf(old);
             assertTrue(gitlab.isActive(renewed));
             assertTrue(monitor().isActivated(), "the monitor says so at once");
-            assertEquals(RenewalEntry.State.UNSAVED, monitor().getEntries().get(0).getState());
+            assertEquals(
+                    RenewalEntry.State.UNSAVED, monitor().getEntries().get(0).getState());
 
             Renewer.Result again = Renewer.renew(StoredGitLabToken.located(), false);
             assertFalse(again.renewed());
             assertTrue(again.message().startsWith("Not renewed: another renewal"), again.message());
             Recovery.settleAll();
-            assertEquals(RenewalEntry.State.UNSAVED, RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState(),
+            assertEquals(
+                    RenewalEntry.State.UNSAVED,
+                    RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState(),
                     "still broken: still kept");
             assertEquals(1, gitlab.rotateRequests(), "no second rotation while the first is unsaved");
             assertNowhere(result.message() + again.message(), old, renewed);
@@ -170,7 +181,9 @@ class TokenRenewalTest {
 
         Recovery.settleAll();
 
-        assertEquals(RenewalEntry.State.RENEWED, RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState());
+        assertEquals(
+                RenewalEntry.State.RENEWED,
+                RenewalJournal.get().latestFor(StoredGitLabToken.ID).getState());
         assertFalse(monitor().isActivated());
         assertEquals(renewed, tokenOnDisk(credentialsXml), "the store saved it this time");
         assertTrue(gitlab.isActive(renewed));
@@ -188,8 +201,11 @@ class TokenRenewalTest {
         IcrVcsTokenImpl copy = stored.withToken(stored.getToken());
 
         j.assertEqualDataBoundBeans(stored, copy);
-        assertNotEquals(stored.getToken().getPlainText(),
-                stored.withToken(Secret.fromString(gitlab.issueExpiringSoon())).getToken().getPlainText());
+        assertNotEquals(
+                stored.getToken().getPlainText(),
+                stored.withToken(Secret.fromString(gitlab.issueExpiringSoon()))
+                        .getToken()
+                        .getPlainText());
     }
 
     /** The token the store wrote, decrypted from its file, which holds it encrypted only. */

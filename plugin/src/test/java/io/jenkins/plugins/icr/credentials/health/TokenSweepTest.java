@@ -63,7 +63,8 @@ class TokenSweepTest {
     }
 
     private static MockResponse expiringIn(long days) {
-        return ProviderAnswers.githubExpiring("repo, workflow, notifications", Instant.now().plusSeconds(days * 86_400 + 3_600));
+        return ProviderAnswers.githubExpiring(
+                "repo, workflow, notifications", Instant.now().plusSeconds(days * 86_400 + 3_600));
     }
 
     @Test
@@ -189,13 +190,15 @@ class TokenSweepTest {
     @Test
     void verifyAllNowDuringASweepQueuesExactlyOneMore() throws Exception {
         TestCredentials.add(github, j, "icr", TestTokens.githubClassic());
-        github.on(GITHUB_USER, new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "application/json")
-                .setHeader("X-OAuth-Scopes", "repo, workflow, notifications")
-                .body("{\"login\":\"octocat\"}")
-                .headersDelay(2, TimeUnit.SECONDS)
-                .build());
+        github.on(
+                GITHUB_USER,
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .setHeader("X-OAuth-Scopes", "repo, workflow, notifications")
+                        .body("{\"login\":\"octocat\"}")
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build());
         TokenSweep sweep = TokenSweep.get();
 
         sweep.sweepNow();

@@ -13,7 +13,6 @@ import io.jenkins.plugins.icr.credentials.impl.IcrVcsTokenImpl;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.token.GitLabTokens;
 import io.jenkins.plugins.icr.token.ProviderServer;
-import io.jenkins.plugins.icr.token.TestTokens;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,9 +49,18 @@ class TokenUsageBenchmark {
         StoredGitLabToken.declare(server);
         List<IcrVcsTokenImpl> tokens = new ArrayList<>();
         for (int t = 0; t < TOKENS; t++) {
-            IcrVcsTokenImpl token = new IcrVcsTokenImpl(CredentialsScope.GLOBAL, "icr-" + t, "", "gitlab",
-                    Secret.fromString(t == 0 ? gitlab.issueExpiringSoon() : gitlab.issue(List.of("api"),
-                            LocalDate.now(ZoneOffset.UTC).minusDays(10), LocalDate.now(ZoneOffset.UTC).plusDays(200))));
+            IcrVcsTokenImpl token = new IcrVcsTokenImpl(
+                    CredentialsScope.GLOBAL,
+                    "icr-" + t,
+                    "",
+                    "gitlab",
+                    Secret.fromString(
+                            t == 0
+                                    ? gitlab.issueExpiringSoon()
+                                    : gitlab.issue(
+                                            List.of("api"),
+                                            LocalDate.now(ZoneOffset.UTC).minusDays(10),
+                                            LocalDate.now(ZoneOffset.UTC).plusDays(200))));
             token.setServerUrl(server.webUrl());
             StoredGitLabToken.systemStore().addCredentials(Domain.global(), token);
             tokens.add(token);
@@ -81,26 +89,40 @@ class TokenUsageBenchmark {
                 change.commit();
             }
         }
-        System.out.printf("setup: %d jobs, %d folders, %d tokens, %d uses each, in %.1f s%n",
+        System.out.printf(
+                "setup: %d jobs, %d folders, %d tokens, %d uses each, in %.1f s%n",
                 JOBS, FOLDERS, TOKENS, USES_PER_TOKEN, (System.nanoTime() - setup) / 1e9);
         Sweeper.sweep(hudson.util.StreamTaskListener.fromStdout());
         TokenHealthMonitor monitor = ExtensionList.lookupSingleton(TokenHealthMonitor.class);
         JenkinsRule.WebClient client = j.createWebClient();
 
-        report("TokenUsage.compute() (Field 2 picks and fingerprints, as SYSTEM)", () -> TokenUsage.compute().jobCount(""));
+        report(
+                "TokenUsage.compute() (Field 2 picks and fingerprints, as SYSTEM)",
+                () -> TokenUsage.compute().jobCount(""));
         TokenUsage computed = TokenUsage.compute();
-        report("TokenUsage rows for the viewer (readable jobs only)", () -> computed.getRows().size());
+        report(
+                "TokenUsage rows for the viewer (readable jobs only)",
+                () -> computed.getRows().size());
         report("monitor: isActivated()", () -> monitor.isActivated() ? 1 : 0);
         report("monitor: banner (problems + counts)", () -> {
             TokenUsage usage = TokenUsage.compute();
-            return monitor.getProblems().stream().mapToInt(p -> usage.jobCount(p.record().getCredentialUrl())).sum();
+            return monitor.getProblems().stream()
+                    .mapToInt(p -> usage.jobCount(p.record().getCredentialUrl()))
+                    .sum();
         });
-        report("health page GET icr-vcs-tokens/ (HTTP, rendered)", () ->
-                client.goTo("icr-vcs-tokens/").getWebResponse().getContentAsString().length());
+        report(
+                "health page GET icr-vcs-tokens/ (HTTP, rendered)",
+                () -> client.goTo("icr-vcs-tokens/")
+                        .getWebResponse()
+                        .getContentAsString()
+                        .length());
         client.getOptions().setJavaScriptEnabled(false);
-        report("credential form GET .../icr-0/updateDialog (HTTP, rendered)", () ->
-                client.goTo("credentials/store/system/domain/_/credential/icr-0/updateDialog").getWebResponse()
-                        .getContentAsString().length());
+        report(
+                "credential form GET .../icr-0/updateDialog (HTTP, rendered)",
+                () -> client.goTo("credentials/store/system/domain/_/credential/icr-0/updateDialog")
+                        .getWebResponse()
+                        .getContentAsString()
+                        .length());
     }
 
     private interface Work {
@@ -119,7 +141,8 @@ class TokenUsageBenchmark {
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
-        System.out.printf("BENCH %-55s median %4d ms  p90 %4d ms  max %4d ms  (result %d)%n",
+        System.out.printf(
+                "BENCH %-55s median %4d ms  p90 %4d ms  max %4d ms  (result %d)%n",
                 what, millis[ROUNDS / 2], millis[ROUNDS * 9 / 10], millis[ROUNDS - 1], result);
     }
 }

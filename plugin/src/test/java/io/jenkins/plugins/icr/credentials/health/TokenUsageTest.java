@@ -43,17 +43,30 @@ class TokenUsageTest {
         shared = new IcrVcsTokenImpl(CredentialsScope.GLOBAL, "shared", "", "github", Secret.fromString(sharedToken));
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(), shared);
         Folder team = j.jenkins.createProject(Folder.class, "team");
-        folderStore(team).addCredentials(Domain.global(), new IcrVcsTokenImpl(
-                CredentialsScope.GLOBAL, "team-token", "", "github", Secret.fromString(TestTokens.githubClassic())));
+        folderStore(team)
+                .addCredentials(
+                        Domain.global(),
+                        new IcrVcsTokenImpl(
+                                CredentialsScope.GLOBAL,
+                                "team-token",
+                                "",
+                                "github",
+                                Secret.fromString(TestTokens.githubClassic())));
         picking(j.createFreeStyleProject("a"), "shared");
         picking(team.createProject(FreeStyleProject.class, "b"), "team-token");
         picking(team.createProject(FreeStyleProject.class, "c"), "shared");
         picking(j.createFreeStyleProject("parameterized"), "${TOKEN_ID}");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Jenkins.MANAGE, CredentialsProvider.VIEW).everywhere().to("manager")
-                .grant(Item.READ).onItems(j.jenkins.getItem("a")).to("manager")
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+                .grant(Jenkins.READ, Jenkins.MANAGE, CredentialsProvider.VIEW)
+                .everywhere()
+                .to("manager")
+                .grant(Item.READ)
+                .onItems(j.jenkins.getItem("a"))
+                .to("manager")
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
     }
 
     private static void picking(FreeStyleProject job, String credentialsId) throws Exception {
@@ -71,15 +84,20 @@ class TokenUsageTest {
 
     private static Map<String, List<String>> picksAs(String user) {
         try (ACLContext ignored = ACL.as2(User.getById(user, true).impersonate2())) {
-            return TokenUsage.compute().getRows().stream().collect(Collectors.toMap(
-                    TokenUsage.Row::getCredentialId,
-                    r -> r.picking().stream().map(TokenUsage.JobLink::name).toList()));
+            return TokenUsage.compute().getRows().stream()
+                    .collect(Collectors.toMap(
+                            TokenUsage.Row::getCredentialId,
+                            r -> r.picking().stream()
+                                    .map(TokenUsage.JobLink::name)
+                                    .toList()));
         }
     }
 
     @Test
     void field2PicksAreResolvedAsBuildsResolveThem() {
-        assertEquals(Map.of("shared", List.of("a", "team » c"), "team-token", List.of("team » b")), picksAs("admin"),
+        assertEquals(
+                Map.of("shared", List.of("a", "team » c"), "team-token", List.of("team » b")),
+                picksAs("admin"),
                 "a job in a folder finds the root's token; an expression names no token yet");
     }
 
@@ -130,7 +148,11 @@ class TokenUsageTest {
 
     @Test
     void theHealthPageListsTheJobsAndNeverTheToken() throws Exception {
-        String page = j.createWebClient().login("admin").goTo("icr-vcs-tokens/").getWebResponse().getContentAsString();
+        String page = j.createWebClient()
+                .login("admin")
+                .goTo("icr-vcs-tokens/")
+                .getWebResponse()
+                .getContentAsString();
 
         assertTrue(page.contains("Jobs each token serves") && page.contains("job/team/job/c/"), "jobs table");
         assertFalse(page.contains(sharedToken));

@@ -101,8 +101,10 @@ class CredentialPagesTest {
             assertFalse(answer.contains(systemToken), method + " shows the token: " + answer);
         }
         String verdict = post(j, null, IcrVcsTokenImpl.class, "verify", form).getContentAsString();
-        assertTrue(verdict.contains("octocat"), "Verify on the edited credential verifies its stored token: " + verdict);
-        assertEquals(systemToken, github.receivedTokens().get(github.receivedTokens().size() - 1));
+        assertTrue(
+                verdict.contains("octocat"), "Verify on the edited credential verifies its stored token: " + verdict);
+        assertEquals(
+                systemToken, github.receivedTokens().get(github.receivedTokens().size() - 1));
     }
 
     @Test

@@ -47,7 +47,8 @@ class EncryptedTokenTest {
         rootToken = TestTokens.githubClassic();
         teamToken = TestTokens.githubClassic();
         ownToken = TestTokens.githubClassic();
-        rootEncrypted = TestCredentials.add(github, j, "icr-root", rootToken).getToken().getEncryptedValue();
+        rootEncrypted =
+                TestCredentials.add(github, j, "icr-root", rootToken).getToken().getEncryptedValue();
         Folder team = j.jenkins.createProject(Folder.class, "team");
         teamEncrypted = TestCredentials.add(github, Stores.ownStore(team), "icr-team", teamToken)
                 .getToken()
@@ -84,8 +85,8 @@ class EncryptedTokenTest {
     private void assertNotRevealed(String user, String context, Map<String, String> form, String secret)
             throws Exception {
         for (String method : new String[] {"checkToken", "checkLogin", "verify"}) {
-            String answer = post(j, user, context, IcrVcsTokenImpl.class, method, form)
-                    .getContentAsString();
+            String answer =
+                    post(j, user, context, IcrVcsTokenImpl.class, method, form).getContentAsString();
             assertFalse(answer.contains(secret), method + " as " + user + " in '" + context + "' shows it: " + answer);
         }
         assertFalse(github.receivedTokens().contains(secret), "sent to the provider");

@@ -81,7 +81,9 @@ class IcrVcsTokenDialogTest {
 
     @Test
     void serverIsAListFilledByProviderWithNoFreeText() throws Exception {
-        String kind = j.jenkins.getDescriptorByType(IcrVcsTokenImpl.DescriptorImpl.class).getId();
+        String kind = j.jenkins
+                .getDescriptorByType(IcrVcsTokenImpl.DescriptorImpl.class)
+                .getId();
         HtmlPage form = fragment("dialog2?kind=" + kind);
 
         List<DomElement> fields = form.getElementsByName("_.serverUrl");
@@ -123,9 +125,15 @@ class IcrVcsTokenDialogTest {
                 .to("editor"));
         Map<String, String> fields = Map.of("provider", "github", "serverUrl", "");
 
-        assertEquals(404, get(j, "editor", IcrVcsTokenImpl.class, "fillServerUrlItems").getStatusCode());
-        assertEquals(403, post(j, "reader", IcrVcsTokenImpl.class, "fillServerUrlItems", fields).getStatusCode());
-        String listed = post(j, "editor", IcrVcsTokenImpl.class, "fillServerUrlItems", fields).getContentAsString();
+        assertEquals(
+                404,
+                get(j, "editor", IcrVcsTokenImpl.class, "fillServerUrlItems").getStatusCode());
+        assertEquals(
+                403,
+                post(j, "reader", IcrVcsTokenImpl.class, "fillServerUrlItems", fields)
+                        .getStatusCode());
+        String listed = post(j, "editor", IcrVcsTokenImpl.class, "fillServerUrlItems", fields)
+                .getContentAsString();
         assertFalse(JSONObject.fromObject(listed).getJSONArray("values").isEmpty(), listed);
     }
 }

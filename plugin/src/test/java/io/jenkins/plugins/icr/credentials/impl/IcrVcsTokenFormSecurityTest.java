@@ -29,7 +29,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class IcrVcsTokenFormSecurityTest {
-    private static final List<String> METHODS = List.of("verify", "checkToken", "checkLogin", "checkServerUrl", "checkRequiredScopes");
+    private static final List<String> METHODS =
+            List.of("verify", "checkToken", "checkLogin", "checkServerUrl", "checkRequiredScopes");
 
     private JenkinsRule j;
     private MockWebServer attacker;
@@ -92,10 +93,16 @@ class IcrVcsTokenFormSecurityTest {
 
     @Test
     void requiredScopesAreReadAsTheVerifierWillReadThem() throws Exception {
-        String parsed = post(j, "editor", IcrVcsTokenImpl.class, "checkRequiredScopes", Map.of("value", " repo,  workflow "))
+        String parsed = post(
+                        j, "editor", IcrVcsTokenImpl.class, "checkRequiredScopes", Map.of("value", " repo,  workflow "))
                 .getContentAsString();
         assertTrue(parsed.contains("Required: repo, workflow."), parsed);
-        String refused = post(j, "editor", IcrVcsTokenImpl.class, "checkRequiredScopes", Map.of("value", "repo, work\u0007flow"))
+        String refused = post(
+                        j,
+                        "editor",
+                        IcrVcsTokenImpl.class,
+                        "checkRequiredScopes",
+                        Map.of("value", "repo, work\u0007flow"))
                 .getContentAsString();
         assertTrue(refused.contains("error") && refused.contains("\\u0007"), refused);
     }

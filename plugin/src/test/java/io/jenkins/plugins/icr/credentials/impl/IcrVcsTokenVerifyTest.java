@@ -80,8 +80,11 @@ class IcrVcsTokenVerifyTest {
 
         assertTrue(body.contains("<strong>Missing scopes</strong>") && body.contains("workflow, notifications"), body);
         assertTrue(body.contains("data-status=\"MISSING_SCOPES\""), "the constant only for machines: " + body);
-        assertTrue(body.matches("(?s).*<li><a href=\"[^\"]*/settings/tokens/new\\?scopes=[^\"]*\"[^>]*>Create a new classic token</a>"
-                + " with repo, workflow, notifications ticked;.*"), "the link is part of its sentence: " + body);
+        assertTrue(
+                body.matches(
+                        "(?s).*<li><a href=\"[^\"]*/settings/tokens/new\\?scopes=[^\"]*\"[^>]*>Create a new classic token</a>"
+                                + " with repo, workflow, notifications ticked;.*"),
+                "the link is part of its sentence: " + body);
     }
 
     @Test
@@ -93,7 +96,9 @@ class IcrVcsTokenVerifyTest {
 
     @Test
     void hostileProviderOutputIsEscaped() throws Exception {
-        github.on(GITHUB_USER, githubUser(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications"));
+        github.on(
+                GITHUB_USER,
+                githubUser(200, "{\"login\":\"<script>alert(1)</script>\"}", "repo, workflow, notifications"));
 
         String body = verify(github.webUrl(), TestTokens.githubClassic());
 

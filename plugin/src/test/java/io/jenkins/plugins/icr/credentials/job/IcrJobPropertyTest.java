@@ -176,7 +176,8 @@ class IcrJobPropertyTest {
     /** The VCS token's entry as read on the page: its choice and, below it, its check. */
     private static String tokenEntry(HtmlPage page) {
         DomNode node = page.getElementByName("_.vcsCredentialsId");
-        while (node != null && !(node instanceof DomElement e && e.getAttribute("class").contains("jenkins-form-item"))) {
+        while (node != null
+                && !(node instanceof DomElement e && e.getAttribute("class").contains("jenkins-form-item"))) {
             node = node.getParentNode();
         }
         return node == null ? "" : node.asNormalizedText();
@@ -261,7 +262,9 @@ class IcrJobPropertyTest {
                 page.getElementByName("_.repositoryUrl").compareDocumentPosition(verdict)
                         == DomNode.DOCUMENT_POSITION_FOLLOWING,
                 "the verdict comes after the repository URL");
-        assertEquals(List.of(), console.seen.stream().filter(w -> w.contains("nearby")).toList());
+        assertEquals(
+                List.of(),
+                console.seen.stream().filter(w -> w.contains("nearby")).toList());
     }
 
     @Test
@@ -273,7 +276,8 @@ class IcrJobPropertyTest {
         HtmlPage page = j.createWebClient().login("configurer").getPage(project, "configure");
         HtmlSelect token = page.getElementByName("_.vcsCredentialsId");
         HtmlTextInput repository = page.getElementByName("_.repositoryUrl");
-        assertTrue(await(() -> tokenChoices(token), c -> c.contains("icr-github")).contains("icr-github"));
+        assertTrue(
+                await(() -> tokenChoices(token), c -> c.contains("icr-github")).contains("icr-github"));
         assertFalse(tokenChoices(token).contains("icr-gitlab"));
 
         repository.setValue("https://gitlab.com/acme/widgets");
@@ -288,7 +292,8 @@ class IcrJobPropertyTest {
         repository.setValue(github.webUrl() + "/acme/widgets");
         repository.fireEvent(Event.TYPE_CHANGE);
 
-        assertFalse(await(() -> tokenChoices(token), c -> !c.contains("icr-gitlab")).contains("icr-gitlab"), "and back");
+        assertFalse(
+                await(() -> tokenChoices(token), c -> !c.contains("icr-gitlab")).contains("icr-gitlab"), "and back");
         entry = await(() -> tokenEntry(page), t -> t.contains("Valid: "));
         assertTrue(entry.contains("Valid: ") && !entry.contains("not for the server"), entry);
     }
@@ -363,8 +368,8 @@ class IcrJobPropertyTest {
 
     @Test
     void fieldTwoOffersOnlyTokensWhoseDomainCoversTheRepository() throws Exception {
-        Domain elsewhere = new Domain(
-                "elsewhere", "", List.of(new HostnameSpecification("git.elsewhere.example", null)));
+        Domain elsewhere =
+                new Domain("elsewhere", "", List.of(new HostnameSpecification("git.elsewhere.example", null)));
         CredentialsStore store = Stores.ownStore(j.jenkins);
         store.addDomain(elsewhere, TestCredentials.credential(github, "icr-temp", TestTokens.githubClassic()));
         String repository = github.webUrl() + "/acme/widgets";
@@ -383,9 +388,10 @@ class IcrJobPropertyTest {
 
     @Test
     void aJobSavedBeforeFieldThreeExistedLoadsWithItEmpty() {
-        IcrJobProperty old = (IcrJobProperty) Jenkins.XSTREAM2.fromXML("<io.jenkins.plugins.icr.credentials.job.IcrJobProperty>"
-                + "<icrServerUrl>https://icr.example.com</icrServerUrl><vcsCredentialsId>icr-github</vcsCredentialsId>"
-                + "</io.jenkins.plugins.icr.credentials.job.IcrJobProperty>");
+        IcrJobProperty old =
+                (IcrJobProperty) Jenkins.XSTREAM2.fromXML("<io.jenkins.plugins.icr.credentials.job.IcrJobProperty>"
+                        + "<icrServerUrl>https://icr.example.com</icrServerUrl><vcsCredentialsId>icr-github</vcsCredentialsId>"
+                        + "</io.jenkins.plugins.icr.credentials.job.IcrJobProperty>");
         assertEquals("", old.getRepositoryUrl());
         assertEquals("icr-github", old.getVcsCredentialsId());
     }
