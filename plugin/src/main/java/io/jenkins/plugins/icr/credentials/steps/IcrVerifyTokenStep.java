@@ -9,6 +9,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.internal.render.Forms;
+import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.BuildGate;
 import io.jenkins.plugins.icr.token.render.VerdictFields;
 import java.io.Serial;
@@ -91,7 +92,7 @@ public final class IcrVerifyTokenStep extends Step {
                         .get(FlowNode.class)
                         .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
                                 .withMessage(Messages.IcrVerifyTokenStep_Unstable(
-                                        gated.verdict().status().name(),
+                                        StatusWords.of(gated.verdict().status()),
                                         Forms.text(gated.verdict().message()))));
             }
             // A plain serializable map: the script keeps it in its program state.
