@@ -32,6 +32,11 @@ public enum Status {
         return exitCode;
     }
 
+    /** The status as a person reads it, in each front-end's language; the constant name is for machines. */
+    public Text words() {
+        return Text.of("status." + name());
+    }
+
     /** Whether iCR can use the token as far as the provider told us. */
     public boolean accepted() {
         return this == VALID || this == UNVERIFIABLE || this == MISSING_SCOPES;

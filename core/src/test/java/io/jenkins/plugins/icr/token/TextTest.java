@@ -135,7 +135,7 @@ class TextTest {
             Locale.setDefault(Locale.FRENCH);
             assertEquals("Scopes not reported", Text.of("status.UNVERIFIABLE").render(Locale.GERMAN));
             assertEquals("Missing scopes", Text.of("status.MISSING_SCOPES").render(Locale.ROOT));
-            assertEquals("Portées manquantes", Text.of("status.MISSING_SCOPES").render(Locale.CANADA_FRENCH));
+            assertEquals("Portées manquantes", Status.MISSING_SCOPES.words().render(Locale.CANADA_FRENCH));
         } finally {
             Locale.setDefault(before);
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.icr.token.provider;
 
 import io.jenkins.plugins.icr.token.Text;
 import java.util.concurrent.CompletableFuture;
-import io.jenkins.plugins.icr.token.Text;
 import java.util.concurrent.ExecutionException;
 
 /** Waits for a response sent with {@link Http#getAsync}; its own deadline already bounds it. */

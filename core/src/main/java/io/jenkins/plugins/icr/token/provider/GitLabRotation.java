@@ -36,7 +36,6 @@ public final class GitLabRotation {
     /** GitLab's refusal of a lifetime beyond its maximum names the limit (docs/provider-apis.md §2.8). */
     private static final Pattern SERVER_LIMIT = Pattern.compile("must be before (\\d{4}-\\d{2}-\\d{2})");
 
-
     private GitLabRotation() {}
 
     public static Rotation rotate(Http http, RotationRequest request, Clock clock) {

@@ -32,7 +32,7 @@ public final class VerdictHtml {
         StringBuilder html = new StringBuilder("<div class=\"icr-verdict icr-verdict-")
                 .append(v.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append("\" data-status=\"").append(v.status().name()).append("\">");
-        html.append("<p><strong>").append(escape(VerdictText.status(v.status()).render(locale))).append("</strong>: ")
+        html.append("<p><strong>").append(escape(v.status().words().render(locale))).append("</strong>: ")
                 .append(escape(v.message().render(locale))).append("</p>");
         html.append("<dl>");
         item(html, locale, "label.kind", v.tokenKind().displayName().render(locale));

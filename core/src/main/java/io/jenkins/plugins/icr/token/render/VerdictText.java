@@ -2,7 +2,6 @@ package io.jenkins.plugins.icr.token.render;
 
 import io.jenkins.plugins.icr.token.ApiText;
 import io.jenkins.plugins.icr.token.Fix;
-import io.jenkins.plugins.icr.token.Status;
 import io.jenkins.plugins.icr.token.Text;
 import io.jenkins.plugins.icr.token.Verdict;
 import java.util.List;
@@ -43,11 +42,6 @@ public final class VerdictText {
         v.fix().steps().forEach(s -> out.append("  - ").append(ApiText.printable(Fix.plain(s.render(locale)))).append('\n'));
         lines.add("label.troubleshooting", Troubleshooting.url(v.status()));
         return out.toString();
-    }
-
-    /** A status as a person reads it; the constant stays for machines (JSON, attributes, the text's first word). */
-    static Text status(Status status) {
-        return Text.of("status." + status.name());
     }
 
     static Text granted(Verdict v) {

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import io.jenkins.plugins.icr.credentials.internal.render.Forms;
-import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.Attention;
 import io.jenkins.plugins.icr.token.Provider;
 import io.jenkins.plugins.icr.token.Status;
@@ -281,7 +280,7 @@ public final class TokenHealthRecord {
     /** The status in words, for pages; {@link #getStatus()} is the constant, for machines. */
     @NonNull
     public String getStatusLabel() {
-        return StatusWords.of(getStatus());
+        return Forms.text(getStatus().words());
     }
 
     /** The provider's name ("GitHub"), or its stored id when this Jenkins no longer knows it. */

@@ -9,7 +9,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.IcrVcsToken;
 import io.jenkins.plugins.icr.credentials.internal.Verification;
 import io.jenkins.plugins.icr.credentials.internal.render.Forms;
-import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.credentials.job.IcrJobProperty;
 import io.jenkins.plugins.icr.credentials.job.Lookups;
 import io.jenkins.plugins.icr.token.BuildGate;
@@ -41,8 +40,8 @@ final class BuildVerification {
         log.print(VerdictText.render(verdict, Functions.getCurrentLocale()));
         BuildGate gate = BuildGate.of(verdict, unstableOnWarning);
         if (gate == BuildGate.FAIL) {
-            throw new AbortException(
-                    Messages.BuildVerification_Failed(StatusWords.of(verdict.status()), Forms.text(verdict.message())));
+            throw new AbortException(Messages.BuildVerification_Failed(
+                    Forms.text(verdict.status().words()), Forms.text(verdict.message())));
         }
         return new Gated(verdict, gate);
     }

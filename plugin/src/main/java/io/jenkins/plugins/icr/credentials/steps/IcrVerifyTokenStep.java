@@ -9,7 +9,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.icr.credentials.internal.render.Forms;
-import io.jenkins.plugins.icr.credentials.internal.render.StatusWords;
 import io.jenkins.plugins.icr.token.BuildGate;
 import io.jenkins.plugins.icr.token.render.VerdictFields;
 import java.io.Serial;
@@ -92,7 +91,7 @@ public final class IcrVerifyTokenStep extends Step {
                         .get(FlowNode.class)
                         .addOrReplaceAction(new WarningAction(Result.UNSTABLE)
                                 .withMessage(Messages.IcrVerifyTokenStep_Unstable(
-                                        StatusWords.of(gated.verdict().status()),
+                                        Forms.text(gated.verdict().status().words()),
                                         Forms.text(gated.verdict().message()))));
             }
             // A plain serializable map: the script keeps it in its program state.

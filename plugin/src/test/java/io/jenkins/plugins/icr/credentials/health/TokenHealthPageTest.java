@@ -178,6 +178,9 @@ class TokenHealthPageTest {
                 "il manque workflow, notifications",
                 row.getCell(0).getElementsByTagName("span").get(0).getAttribute("tooltip"));
         assertEquals(
+                "Portées manquantes",
+                row.getCell(0).getElementsByTagName("span").get(0).asNormalizedText());
+        assertEquals(
                 "GitHub personal access token (classic)",
                 page("manage/icr-vcs-tokens/")
                         .<HtmlTable>getHtmlElementById("icr-vcs-tokens")
